@@ -1,0 +1,38 @@
+package io.doorman.cli;
+
+import io.doorman.cli.classify.ClassifyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code doorman} command; each job is a subcommand. */
+@Command(
+    name = "doorman",
+    mixinStandardHelpOptions = true,
+    versionProvider = DoormanCommand.Version.class,
+    description = "Screens LinkedIn connection invitations from their notification emails.",
+    subcommands = {ClassifyCommand.class, CommandLine.HelpCommand.class})
+public final class DoormanCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  /** The command line with Doorman's exit codes and error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new DoormanCommand());
+    cli.setExecutionStrategy(Verbosity::applyThenRun);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = DoormanCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"doorman " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code doorman} command line: the entry point and the commands' shared options. */
+package io.doorman.cli;
