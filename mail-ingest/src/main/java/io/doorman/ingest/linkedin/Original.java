@@ -1,0 +1,52 @@
+package io.doorman.ingest.linkedin;
+
+import io.doorman.ingest.mime.Mailbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notification as LinkedIn sent it, after unwrapping any forward: its header fields as far as
+ * they can be seen, and its body as lines.
+ *
+ * @param from the original's sender, when the email (or the forward) shows it
+ * @param to the original's recipient, when shown
+ * @param subject the original's subject, or empty text
+ * @param messageId the original's Message-ID, when known (not for inline forwards)
+ * @param sentAt the original's date, when known
+ * @param lines the original's body, one element per line
+ */
+record Original(
+    Optional<Mailbox> from,
+    Optional<Mailbox> to,
+    String subject,
+    Optional<String> messageId,
+    Optional<Instant> sentAt,
+    List<Line> lines) {
+
+  Optional<String> fromAddress() {
+    return from.flatMap(Mailbox::address);
+  }
+
+  Optional<String> fromName() {
+    return from.flatMap(Mailbox::name);
+  }
+
+  /** Every link of the body, footer included. */
+  List<Link> links() {
+    return lines.stream().flatMap(l -> l.link().stream()).toList();
+  }
+
+  Optional<Link> firstLink(Wording.LinkRole role) {
+    return links().stream().filter(l -> l.role() == role).findFirst();
+  }
+
+  /** The body as one text, for finding phrases. */
+  String text() {
+    StringBuilder sb = new StringBuilder(subject).append('\n');
+    for (Line line : lines) {
+      sb.append(line.text()).append('\n');
+    }
+    return sb.toString();
+  }
+}
