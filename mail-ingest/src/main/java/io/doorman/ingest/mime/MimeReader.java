@@ -1,86 +1,169 @@
 package io.doorman.ingest.mime;
 
+import io.doorman.ingest.Limits;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.UnreadableMailException;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * Reads an email's MIME structure. First version on Jakarta Mail; to be replaced by a bulk
- * decoder that enforces Doorman's limits.
+ * Reads an email's MIME structure straight from its bytes: header blocks, multiparts at any depth,
+ * attached messages, quoted-printable and base64 decoded in bulk, charsets decoded leniently. It
+ * enforces {@link Limits}; damage short of those (a missing closing boundary, a cut-off part, an
+ * unknown charset) is repaired and noted as a warning.
  */
 public final class MimeReader {
 
-  private static final Session SESSION = Session.getInstance(new Properties());
+  private final Limits limits;
+
+  public MimeReader() {
+    this(Limits.DEFAULTS);
+  }
+
+  public MimeReader(Limits limits) {
+    this.limits = limits;
+  }
 
   public MimeMail read(RawMail raw) throws UnreadableMailException {
+    byte[] bytes = raw.bytes();
+    if (bytes.length > limits.maxMessageBytes()) {
+      throw new UnreadableMailException(
+          raw.source(),
+          "message is " + megabytes(bytes.length) + ", over the " + megabytes(limits.maxMessageBytes()) + " limit");
+    }
+    if (!looksLikeMail(bytes)) {
+      throw new UnreadableMailException(raw.source(), "not an email: no header block at its start");
+    }
     try {
-      return read(raw.bytes());
-    } catch (MessagingException | IOException | RuntimeException e) {
-      throw new UnreadableMailException(raw.source(), "not a readable email: " + e.getMessage(), e);
+      return new Reading(raw.source(), bytes).message(0, bytes.length, 0);
+    } catch (LimitExceeded e) {
+      throw new UnreadableMailException(raw.source(), e.getMessage());
     }
   }
 
-  private MimeMail read(byte[] bytes) throws MessagingException, IOException {
-    MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-    List<MimeMail.Header> headers = new ArrayList<>();
-    Enumeration<jakarta.mail.Header> all = message.getAllHeaders();
-    while (all.hasMoreElements()) {
-      jakarta.mail.Header h = all.nextElement();
-      headers.add(new MimeMail.Header(h.getName(), decode(h.getValue())));
-    }
-    Bodies bodies = new Bodies();
-    collect(message, bodies, 0);
-    return new MimeMail(
-        headers,
-        Optional.ofNullable(bodies.plain),
-        Optional.ofNullable(bodies.html),
-        bodies.attached,
-        bytes,
-        List.of());
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
-  private static String decode(String value) {
-    try {
-      return MimeUtility.decodeText(MimeUtility.unfold(value));
-    } catch (IOException e) {
-      return value;
+  /** An email starts with a header field: a name, a colon. */
+  private static boolean looksLikeMail(byte[] b) {
+    int i = 0;
+    while (i < b.length && i < 1000) {
+      byte c = b[i];
+      if (c == ':') {
+        return i > 0;
+      }
+      if (c <= ' ' || c >= 127) {
+        return false;
+      }
+      i++;
+    }
+    return false;
+  }
+
+  /** The state of reading one message: its bytes, the parts counted so far, the warnings. */
+  private final class Reading {
+    private final String source;
+    private final byte[] data;
+    private final List<String> warnings = new ArrayList<>();
+    private int parts;
+
+    Reading(String source, byte[] data) {
+      this.source = source;
+      this.data = data;
+    }
+
+    MimeMail message(int from, int to, int depth) {
+      Entity top = entity(from, to, depth);
+      Bodies bodies = new Bodies();
+      collect(top, bodies, depth);
+      return new MimeMail(
+          top.headers,
+          Optional.ofNullable(bodies.plain),
+          Optional.ofNullable(bodies.html),
+          bodies.attached,
+          from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to),
+          warnings);
+    }
+
+    private Entity entity(int from, int to, int depth) {
+      if (depth > limits.maxDepth()) {
+        throw new LimitExceeded("MIME nesting deeper than " + limits.maxDepth() + " levels");
+      }
+      if (++parts > limits.maxParts()) {
+        throw new LimitExceeded("more than " + limits.maxParts() + " MIME parts");
+      }
+      HeaderBlock block = HeaderBlock.read(data, from, to, limits);
+      return new Entity(block.headers(), block.bodyStart(), to);
+    }
+
+    private void collect(Entity e, Bodies bodies, int depth) {
+      ContentType type = e.header("Content-Type").map(ContentType::parse).orElse(ContentType.DEFAULT);
+      if (type.isMultipart()) {
+        Optional<String> boundary = type.boundary();
+        if (boundary.isEmpty()) {
+          warnings.add("multipart without a boundary, read as text");
+          text(e, new ContentType("text/plain", Optional.empty(), type.charset()), bodies);
+          return;
+        }
+        for (int[] range : Multipart.parts(data, e.bodyStart, e.end, boundary.get(), warnings)) {
+          collect(entity(range[0], range[1], depth + 1), bodies, depth + 1);
+        }
+      } else if (type.mimeType().equals("message/rfc822")) {
+        byte[] inner = body(e);
+        if (looksLikeMail(inner)) {
+          bodies.attached.add(new Reading(source, inner).messageAt(depth + 1, parts, this));
+        }
+      } else if (type.mimeType().equals("text/plain") || type.mimeType().equals("text/html")) {
+        text(e, type, bodies);
+      }
+    }
+
+    /** An attached message, counted against the same limits as its container. */
+    MimeMail messageAt(int depth, int partsSoFar, Reading parent) {
+      this.parts = partsSoFar;
+      MimeMail mail = message(0, data.length, depth);
+      parent.parts = this.parts;
+      parent.warnings.addAll(warnings);
+      return mail;
+    }
+
+    private void text(Entity e, ContentType type, Bodies bodies) {
+      boolean html = type.mimeType().equals("text/html");
+      if ((html && bodies.html != null) || (!html && bodies.plain != null)) {
+        return;
+      }
+      if (e.header("Content-Disposition").map(d -> d.toLowerCase(Locale.ROOT).startsWith("attachment")).orElse(false)) {
+        return;
+      }
+      byte[] decoded = body(e);
+      String text =
+          Charsets.decode(
+              decoded, 0, decoded.length, Charsets.forName(type.charset().orElse("utf-8"), warnings), warnings);
+      if (html) {
+        bodies.html = text;
+      } else {
+        bodies.plain = text;
+      }
+    }
+
+    private byte[] body(Entity e) {
+      String encoding = e.header("Content-Transfer-Encoding").orElse("7bit");
+      return TransferDecoding.decode(encoding, data, e.bodyStart, e.end);
     }
   }
 
-  private void collect(Part part, Bodies bodies, int depth) throws MessagingException, IOException {
-    if (depth > 10) {
-      return;
-    }
-    if (part.isMimeType("multipart/*")) {
-      Object content = part.getContent();
-      if (content instanceof Multipart multipart) {
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart child = multipart.getBodyPart(i);
-          collect(child, bodies, depth + 1);
+  private record Entity(List<MimeMail.Header> headers, int bodyStart, int end) {
+    Optional<String> header(String name) {
+      for (MimeMail.Header h : headers) {
+        if (h.name().equalsIgnoreCase(name)) {
+          return Optional.of(h.value());
         }
       }
-    } else if (part.isMimeType("message/rfc822")) {
-      try (InputStream in = part.getInputStream()) {
-        bodies.attached.add(read(in.readAllBytes()));
-      }
-    } else if (part.isMimeType("text/plain") && bodies.plain == null) {
-      bodies.plain = String.valueOf(part.getContent());
-    } else if (part.isMimeType("text/html") && bodies.html == null) {
-      bodies.html = String.valueOf(part.getContent());
+      return Optional.empty();
     }
   }
 
