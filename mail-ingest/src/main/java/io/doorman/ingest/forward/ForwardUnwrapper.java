@@ -42,6 +42,9 @@ public final class ForwardUnwrapper {
   public static Optional<Forwarded> find(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (!mayStartForward(line)) {
+        continue;
+      }
       boolean marker = MARKER.matcher(line.toLowerCase(Locale.ROOT)).matches();
       int start = marker ? skipBlank(lines, i + 1) : i;
       Optional<Forwarded> block = headerBlock(lines, start);
@@ -50,6 +53,15 @@ public final class ForwardUnwrapper {
       }
     }
     return Optional.empty();
+  }
+
+  /** A cheap test before the patterns: a marker or a "Name: value" header line. */
+  private static boolean mayStartForward(String line) {
+    if (line.startsWith("-") || line.startsWith("_") || line.endsWith(":")) {
+      return true;
+    }
+    int colon = line.indexOf(':');
+    return colon > 0 && colon <= 16;
   }
 
   private static Optional<Forwarded> headerBlock(List<String> lines, int start) {

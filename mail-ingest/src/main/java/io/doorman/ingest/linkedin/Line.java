@@ -39,7 +39,7 @@ record Line(String text, Optional<Link> link) {
         continue;
       }
       Matcher labelOnly = LABEL_ONLY.matcher(s);
-      if (labelOnly.matches() && Wording.isLinkLabel(labelOnly.group("label"))) {
+      if (s.endsWith(":") && labelOnly.matches() && Wording.isLinkLabel(labelOnly.group("label"))) {
         int next = nextNonBlank(raw, i + 1);
         if (next >= 0) {
           Matcher bare = BARE.matcher(raw.get(next).strip());
@@ -56,6 +56,9 @@ record Line(String text, Optional<Link> link) {
   }
 
   private static Optional<Link> sameLine(String s) {
+    if (!s.contains("http")) {
+      return Optional.empty();
+    }
     for (Pattern pattern : new Pattern[] {SAME_LINE, BRACKETED}) {
       Matcher m = pattern.matcher(s);
       if (m.matches()) {

@@ -69,10 +69,13 @@ public final class NotificationRecognizer {
     if (attached.isPresent()) {
       return readOriginal(source, original(attached.get()), dkim.fails(attached.get()));
     }
-    Original outer = original(mail);
-    Optional<Forwarded> forwarded = ForwardUnwrapper.find(bodyLines(mail));
-    if (forwarded.isPresent() && !senderClaimsLinkedIn(outer)) {
-      return readOriginal(source, inlineForward(forwarded.get()), false);
+    List<String> lines = bodyLines(mail);
+    Original outer = original(mail, lines);
+    if (!senderClaimsLinkedIn(outer)) {
+      Optional<Forwarded> forwarded = ForwardUnwrapper.find(lines);
+      if (forwarded.isPresent()) {
+        return readOriginal(source, inlineForward(forwarded.get()), false);
+      }
     }
     return readOriginal(source, outer, dkim.fails(mail));
   }
@@ -191,9 +194,12 @@ public final class NotificationRecognizer {
         .ifPresent(names::add);
     Wording.nameIn(o.subject().replaceFirst("(?i)^(?:re|fwd?|wg|tr|rv)\\s*:\\s*", ""))
         .ifPresent(names::add);
-    for (Line line : o.lines()) {
-      Wording.nameIn(line.text()).ifPresent(names::add);
-      line.link().flatMap(l -> Wording.nameInProfileLabel(l.label())).ifPresent(names::add);
+    for (Line line : content.lines()) {
+      if (line.isLink()) {
+        line.link().flatMap(l -> Wording.nameInProfileLabel(l.label())).ifPresent(names::add);
+      } else if (names.isEmpty()) {
+        Wording.nameIn(line.text()).ifPresent(names::add);
+      }
     }
     return names;
   }
@@ -236,13 +242,17 @@ public final class NotificationRecognizer {
   }
 
   private static Original original(MimeMail mail) {
+    return original(mail, bodyLines(mail));
+  }
+
+  private static Original original(MimeMail mail, List<String> lines) {
     return new Original(
         mail.header("From").map(Mailbox::parse),
         mail.header("To").map(Mailbox::parse),
         mail.header("Subject").orElse("").strip(),
         mail.header("Message-ID").map(String::strip),
         mail.header("Date").flatMap(NotificationRecognizer::date),
-        Line.parse(bodyLines(mail)));
+        Line.parse(lines));
   }
 
   private static Original inlineForward(Forwarded f) {

@@ -124,12 +124,37 @@ final class Wording {
           p("^LinkedIn$"));
 
   static boolean isHeading(String line) {
-    return matchAny(HEADINGS, line.strip()).isPresent();
+    String l = line.strip();
+    return l.length() <= MAX_HEADING && mayBeHeading(l) && matchAny(HEADINGS, l).isPresent();
   }
+
+  /** Every heading holds one of these words; most lines hold none, and skip 30 patterns. */
+  private static final List<String> HEADING_WORDS =
+      List.of(
+          "connect", "vernetzen", "conectar", "waiting", "wartet", "attend", "esperando",
+          "invitation", "einladung", "invitaci", "message", "nachricht", "mensaje", "linkedin",
+          "accept", "angenommen", "aceptado");
+
+  private static boolean mayBeHeading(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    for (String word : HEADING_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** LinkedIn's headings are short; a longer line is content, and not worth 30 patterns. */
+  private static final int MAX_HEADING = 140;
 
   /** A full name named by a heading or subject ("Jane Doe wants to connect"), if any. */
   static Optional<String> nameIn(String line) {
-    Optional<Matcher> m = matchAny(NAMING, line.strip());
+    String l = line.strip();
+    if (l.length() > MAX_HEADING || !mayBeHeading(l)) {
+      return Optional.empty();
+    }
+    Optional<Matcher> m = matchAny(NAMING, l);
     return m.map(x -> x.group("name").strip());
   }
 
@@ -274,11 +299,12 @@ final class Wording {
   }
 
   /** The name in an old-generation profile label ("View Jane Doe's profile"). */
+  private static final Pattern NAMED_PROFILE_LABEL =
+      p("^(?:view (?<a>.{1,80})'s profile|profil von (?<b>.{1,80}) anzeigen"
+          + "|voir le profil de (?<c>.{1,80})|ver el perfil de (?<d>.{1,80}))$");
+
   static Optional<String> nameInProfileLabel(String label) {
-    Matcher m =
-        p("^(?:view (?<a>.{1,80})'s profile|profil von (?<b>.{1,80}) anzeigen"
-                + "|voir le profil de (?<c>.{1,80})|ver el perfil de (?<d>.{1,80}))$")
-            .matcher(label.strip());
+    Matcher m = NAMED_PROFILE_LABEL.matcher(label.strip());
     if (!m.matches()) {
       return Optional.empty();
     }
@@ -331,28 +357,15 @@ final class Wording {
 
   // ------------------------------------------------------------------ footers
 
-  private static final List<Pattern> FOOTER_START =
-      List.of(
-          p("^This email was intended for "),
-          p("^Diese E-Mail ist für "),
-          p("^Cet e-mail est destiné à "),
-          p("^Este email se ha enviado a "),
-          p("^You are receiving "),
-          p("^Sie erhalten "),
-          p("^Vous recevez "),
-          p("^Estás recibiendo "),
-          p("^You received an invitation to connect"),
-          p("^Sie haben eine Einladung zum Vernetzen erhalten"),
-          p("^Vous avez reçu une invitation"),
-          p("^Has recibido una invitación"),
-          p("^Learn why we included this"),
-          p("^Unsubscribe"),
-          p("^If you need assistance"),
-          p("^©"),
-          p("^See all invitations"),
-          p("^Alle Einladungen anzeigen"),
-          p("^Voir toutes les invitations"),
-          p("^Ver todas las invitaciones"));
+  private static final Pattern FOOTER_START =
+      p(
+          "^(?:This email was intended for |Diese E-Mail ist für |Cet e-mail est destiné à "
+              + "|Este email se ha enviado a |You are receiving |Sie erhalten |Vous recevez "
+              + "|Estás recibiendo |You received an invitation to connect"
+              + "|Sie haben eine Einladung zum Vernetzen erhalten|Vous avez reçu une invitation"
+              + "|Has recibido una invitación|Learn why we included this|Unsubscribe"
+              + "|If you need assistance|©|See all invitations|Alle Einladungen anzeigen"
+              + "|Voir toutes les invitations|Ver todas las invitaciones)");
 
   private static final List<Pattern> INTENDED_FOR =
       List.of(
@@ -362,50 +375,62 @@ final class Wording {
           p("^Este email se ha enviado a (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"));
 
   static boolean isFooterStart(String line) {
-    return findAny(FOOTER_START, line.strip());
+    return FOOTER_START.matcher(line.strip()).lookingAt();
   }
 
   /** The recipient named in a footer ("This email was intended for Paul Okafor (…)"). */
   static Optional<String> intendedFor(String line) {
-    return matchAny(INTENDED_FOR, line.strip()).map(m -> m.group("name").strip());
+    String l = line.strip();
+    if (!isFooterStart(l)) {
+      return Optional.empty();
+    }
+    return matchAny(INTENDED_FOR, l).map(m -> m.group("name").strip());
   }
 
   // ------------------------------------------------------------------ language
 
-  private static final Map<Language, Pattern> LANGUAGE_MARKERS = new EnumMap<>(Language.class);
+  /** LinkedIn's fixed phrases per language, lower case, counted as plain substrings (fast). */
+  private static final Map<Language, List<String>> LANGUAGE_MARKERS = new EnumMap<>(Language.class);
 
   static {
     LANGUAGE_MARKERS.put(
         Language.EN,
-        p("\\b(?:Hi|wants to connect|mutual connections?|View profile|Accept|You are receiving"
-            + "|intended for|is waiting for your response|pending invitations|new message"
-            + "|accepted your invitation|Unsubscribe|Help)\\b"));
+        List.of(
+            "hi ", "wants to connect", "mutual connection", "view profile", "accept:",
+            "you are receiving", "intended for", "is waiting for your response",
+            "pending invitations", "new message", "accepted your invitation", "unsubscribe",
+            "help:"));
     LANGUAGE_MARKERS.put(
         Language.DE,
-        p("\\b(?:Hallo|vernetzen|gemeinsame[rn]? Kontakte?|Profil anzeigen|Annehmen|Sie erhalten"
-            + "|bestimmt|wartet auf Ihre Antwort|ausstehende Einladungen|Nachricht"
-            + "|Einladung angenommen|Abbestellen|Hilfe)\\b"));
+        List.of(
+            "hallo ", "vernetzen", "gemeinsame", "profil anzeigen", "annehmen", "sie erhalten",
+            "bestimmt", "wartet auf ihre antwort", "ausstehende einladungen", "nachricht",
+            "einladung angenommen", "abbestellen", "hilfe"));
     LANGUAGE_MARKERS.put(
         Language.FR,
-        p("\\b(?:Bonjour|se connecter|relations? en commun|Voir le profil|Accepter|Vous recevez"
-            + "|destiné|attend votre réponse|invitations en attente|vous a envoyé"
-            + "|accepté votre invitation|Se désabonner|Aide)\\b"));
+        List.of(
+            "bonjour", "se connecter", "en commun", "voir le profil", "accepter", "vous recevez",
+            "destiné", "attend votre réponse", "invitations en attente", "vous a envoyé",
+            "accepté votre invitation", "se désabonner", "aide"));
     LANGUAGE_MARKERS.put(
         Language.ES,
-        p("\\b(?:Hola|conectar contigo|contactos? en común|Ver perfil|Aceptar|Estás recibiendo"
-            + "|se ha enviado|está esperando tu respuesta|invitaciones pendientes|te ha enviado"
-            + "|aceptado tu invitación|Darse de baja|Ayuda)\\b"));
+        List.of(
+            "hola", "conectar contigo", "en común", "ver perfil", "aceptar", "estás recibiendo",
+            "se ha enviado", "está esperando tu respuesta", "invitaciones pendientes",
+            "te ha enviado", "aceptado tu invitación", "darse de baja", "ayuda"));
   }
 
   /** The language of LinkedIn's template, by counting its fixed phrases; English when unsure. */
   static Language languageOf(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     Language best = Language.EN;
     int bestCount = 0;
-    for (Map.Entry<Language, Pattern> e : LANGUAGE_MARKERS.entrySet()) {
+    for (Map.Entry<Language, List<String>> e : LANGUAGE_MARKERS.entrySet()) {
       int count = 0;
-      Matcher m = e.getValue().matcher(text);
-      while (m.find()) {
-        count++;
+      for (String phrase : e.getValue()) {
+        for (int at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + phrase.length())) {
+          count++;
+        }
       }
       if (count > bestCount) {
         best = e.getKey();
