@@ -36,7 +36,8 @@ final class LinkCleaner {
       }
       kept.append(kept.length() == 0 ? "" : "&").append(param);
     }
-    return kept.length() == 0 ? base : base + "?" + kept;
+    String fragment = hash < 0 ? "" : url.substring(hash);
+    return (kept.length() == 0 ? base : base + "?" + kept) + fragment;
   }
 
   /** The value of one query parameter, if present. */
