@@ -268,9 +268,32 @@ public final class NotificationRecognizer {
   /** The body as lines: the text/plain part, or the HTML part made text. */
   static List<String> bodyLines(MimeMail mail) {
     if (mail.plainText().isPresent() && !mail.plainText().get().isBlank()) {
-      return List.of(mail.plainText().get().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+      String text = capWords(mail.plainText().get());
+      return List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
     }
-    return mail.html().map(HtmlText::lines).orElse(List.of());
+    return mail.html().map(html -> HtmlText.lines(capWords(html))).orElse(List.of());
+  }
+
+  /** No word in a notification is 4,000 characters long; longer runs are damage, and are cut. */
+  private static final int MAX_WORD = 4_000;
+
+  static String capWords(String text) {
+    int run = 0;
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = Character.isWhitespace(c) ? 0 : run + 1;
+      if (run > MAX_WORD) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        continue;
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   private static Optional<Instant> date(String value) {

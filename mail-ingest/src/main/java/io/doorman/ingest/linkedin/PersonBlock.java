@@ -119,6 +119,9 @@ record PersonBlock(
   }
 
   private static boolean isName(String line, List<String> candidates) {
+    if (line.length() > MAX_LINE) {
+      return false;
+    }
     String l = Wording.comparable(line);
     for (String c : candidates) {
       if (!c.isBlank() && l.equals(Wording.comparable(c))) {
