@@ -1,6 +1,5 @@
 package io.doorman.ingest.authenticity;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,16 +36,13 @@ public final class LinkedInHosts {
 
   /** The host of an http(s) URL, if it has a readable one. */
   public static Optional<String> host(String url) {
-    try {
-      URI uri = new URI(url.strip());
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(uri.getHost());
-    } catch (Exception e) {
-      return Optional.of(roughHost(url));
+    String u = url.strip();
+    boolean web = u.regionMatches(true, 0, "http://", 0, 7) || u.regionMatches(true, 0, "https://", 0, 8);
+    if (!web) {
+      return Optional.empty();
     }
+    String host = roughHost(u);
+    return host.isEmpty() ? Optional.empty() : Optional.of(host);
   }
 
   /** Whether a domain or display name claims to be LinkedIn (including look-alike spellings). */
@@ -55,14 +51,17 @@ public final class LinkedInHosts {
     return t.contains("linkedin") || t.contains("linkedln") || t.contains("lnkd");
   }
 
+  /** The authority's host: after "://", before any path, query or fragment, without user or port. */
   private static String roughHost(String url) {
-    String rest = url.replaceFirst("(?i)^https?://", "");
-    int end = 0;
-    while (end < rest.length() && "/?#:".indexOf(rest.charAt(end)) < 0) {
+    int start = url.indexOf("://") + 3;
+    int end = start;
+    while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
       end++;
     }
-    String host = rest.substring(0, end);
-    int at = host.lastIndexOf('@');
-    return at < 0 ? host : host.substring(at + 1);
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    String host = at < 0 ? authority : authority.substring(at + 1);
+    int colon = host.indexOf(':');
+    return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
   }
 }

@@ -87,41 +87,41 @@ final class Wording {
   // ------------------------------------------------------------------ headings and subjects
 
   /** A line of LinkedIn's own that stands between the greeting and the content; never a note. */
-  private static final List<Pattern> HEADINGS =
+  private static final List<Keyed> HEADINGS =
       List.of(
-          p("^(?<name>.{1,80}?) wants to connect(?: with you)?\\.?$"),
-          p("^I want to connect(?: with you)?\\.?$"),
-          p("^(?:.{1,40}, )?(?<name>.{1,80}?) has invited you to connect\\.?$"),
-          p("^(?<name>.{1,80}?) is waiting for your response\\.?$"),
-          p("^You have \\d+ (?:new |pending )*invitations?\\.?$"),
-          p("^(?<first>.{1,40}?) (?:sent you a (?:new )?message|just messaged you)\\.?$"),
-          p("^(?:You have a )?new message from (?<name>.{1,80}?)\\.?$"),
-          p("^Invitation to connect(?: on LinkedIn)?\\.?$"),
-          p("^(?<name>.{1,80}?) möchte sich mit Ihnen vernetzen\\.?$"),
-          p("^Ich möchte mich mit Ihnen vernetzen\\.?$"),
-          p("^(?:.{1,40}, )?(?<name>.{1,80}?) hat Sie eingeladen, sich zu vernetzen\\.?$"),
-          p("^(?<name>.{1,80}?) wartet auf Ihre Antwort\\.?$"),
-          p("^Sie haben \\d+ (?:neue |ausstehende )*Einladungen?\\.?$"),
-          p("^(?<first>.{1,40}?) hat Ihnen eine (?:neue )?Nachricht gesendet\\.?$"),
-          p("^Neue Nachricht von (?<name>.{1,80}?)\\.?$"),
-          p("^Einladung zum Vernetzen(?: auf LinkedIn)?\\.?$"),
-          p("^(?<name>.{1,80}?) souhaite se connecter avec vous\\.?$"),
-          p("^Je souhaite me connecter avec vous\\.?$"),
-          p("^(?:.{1,40}, )?(?<name>.{1,80}?) vous invite à vous connecter\\.?$"),
-          p("^(?<name>.{1,80}?) attend votre réponse\\.?$"),
-          p("^Vous avez \\d+ invitations? en attente\\.?$"),
-          p("^(?<first>.{1,40}?) vous a envoyé un (?:nouveau )?message\\.?$"),
-          p("^Nouveau message de (?<name>.{1,80}?)\\.?$"),
-          p("^Invitation à se connecter(?: sur LinkedIn)?\\.?$"),
-          p("^(?<name>.{1,80}?) quiere conectar contigo\\.?$"),
-          p("^Quiero conectar contigo\\.?$"),
-          p("^(?:.{1,40}, )?(?<name>.{1,80}?) te ha invitado a conectar\\.?$"),
-          p("^(?<name>.{1,80}?) está esperando tu respuesta\\.?$"),
-          p("^Tienes \\d+ invitaciones? pendientes?\\.?$"),
-          p("^(?<first>.{1,40}?) te ha enviado un (?:mensaje nuevo|nuevo mensaje|mensaje)\\.?$"),
-          p("^Nuevo mensaje de (?<name>.{1,80}?)\\.?$"),
-          p("^Invitación para conectar(?: en LinkedIn)?\\.?$"),
-          p("^LinkedIn$"));
+          k("^(?<name>.{1,80}?) wants to connect(?: with you)?\\.?$"),
+          k("^I want to connect(?: with you)?\\.?$"),
+          k("^(?:.{1,40}, )?(?<name>.{1,80}?) has invited you to connect\\.?$"),
+          k("^(?<name>.{1,80}?) is waiting for your response\\.?$"),
+          k("^You have \\d+ (?:new |pending )*invitations?\\.?$"),
+          k("^(?<first>.{1,40}?) (?:sent you a (?:new )?message|just messaged you)\\.?$"),
+          k("^(?:You have a )?new message from (?<name>.{1,80}?)\\.?$"),
+          k("^Invitation to connect(?: on LinkedIn)?\\.?$"),
+          k("^(?<name>.{1,80}?) möchte sich mit Ihnen vernetzen\\.?$"),
+          k("^Ich möchte mich mit Ihnen vernetzen\\.?$"),
+          k("^(?:.{1,40}, )?(?<name>.{1,80}?) hat Sie eingeladen, sich zu vernetzen\\.?$"),
+          k("^(?<name>.{1,80}?) wartet auf Ihre Antwort\\.?$"),
+          k("^Sie haben \\d+ (?:neue |ausstehende )*Einladungen?\\.?$"),
+          k("^(?<first>.{1,40}?) hat Ihnen eine (?:neue )?Nachricht gesendet\\.?$"),
+          k("^Neue Nachricht von (?<name>.{1,80}?)\\.?$"),
+          k("^Einladung zum Vernetzen(?: auf LinkedIn)?\\.?$"),
+          k("^(?<name>.{1,80}?) souhaite se connecter avec vous\\.?$"),
+          k("^Je souhaite me connecter avec vous\\.?$"),
+          k("^(?:.{1,40}, )?(?<name>.{1,80}?) vous invite à vous connecter\\.?$"),
+          k("^(?<name>.{1,80}?) attend votre réponse\\.?$"),
+          k("^Vous avez \\d+ invitations? en attente\\.?$"),
+          k("^(?<first>.{1,40}?) vous a envoyé un (?:nouveau )?message\\.?$"),
+          k("^Nouveau message de (?<name>.{1,80}?)\\.?$"),
+          k("^Invitation à se connecter(?: sur LinkedIn)?\\.?$"),
+          k("^(?<name>.{1,80}?) quiere conectar contigo\\.?$"),
+          k("^Quiero conectar contigo\\.?$"),
+          k("^(?:.{1,40}, )?(?<name>.{1,80}?) te ha invitado a conectar\\.?$"),
+          k("^(?<name>.{1,80}?) está esperando tu respuesta\\.?$"),
+          k("^Tienes \\d+ invitaciones? pendientes?\\.?$"),
+          k("^(?<first>.{1,40}?) te ha enviado un (?:mensaje nuevo|nuevo mensaje|mensaje)\\.?$"),
+          k("^Nuevo mensaje de (?<name>.{1,80}?)\\.?$"),
+          k("^Invitación para conectar(?: en LinkedIn)?\\.?$"),
+          k("^LinkedIn$"));
 
   static boolean isHeading(String line) {
     String l = line.strip();
@@ -158,77 +158,77 @@ final class Wording {
     return m.map(x -> x.group("name").strip());
   }
 
-  private static final List<Pattern> NAMING =
+  private static final List<Keyed> NAMING =
       List.of(
-          p("^(?<name>.{1,80}?) wants to connect(?: with you)?\\.?$"),
-          p("^(?:Reminder: )?(?<name>.{1,80}?) is waiting for your response\\.?$"),
-          p("^(?:.{1,40}, )?(?<name>.{1,80}?) has invited you to connect\\.?$"),
-          p("^New message from (?<name>.{1,80}?)$"),
-          p("^(?<name>.{1,80}?) (?:has )?accepted your invitation\\.?$"),
-          p("^(?<name>.{1,80}?) möchte sich mit Ihnen vernetzen\\.?$"),
-          p("^(?:Erinnerung: )?(?<name>.{1,80}?) wartet auf Ihre Antwort\\.?$"),
-          p("^Neue Nachricht von (?<name>.{1,80}?)$"),
-          p("^(?<name>.{1,80}?) hat Ihre Einladung angenommen\\.?$"),
-          p("^(?<name>.{1,80}?) souhaite se connecter avec vous\\.?$"),
-          p("^(?:Rappel ?: )?(?<name>.{1,80}?) attend votre réponse\\.?$"),
-          p("^Nouveau message de (?<name>.{1,80}?)$"),
-          p("^(?<name>.{1,80}?) a accepté votre invitation\\.?$"),
-          p("^(?<name>.{1,80}?) quiere conectar contigo\\.?$"),
-          p("^(?:Recordatorio: )?(?<name>.{1,80}?) está esperando tu respuesta\\.?$"),
-          p("^Nuevo mensaje de (?<name>.{1,80}?)$"),
-          p("^(?<name>.{1,80}?) ha aceptado tu invitación\\.?$"));
+          k("^(?<name>.{1,80}?) wants to connect(?: with you)?\\.?$"),
+          k("^(?:Reminder: )?(?<name>.{1,80}?) is waiting for your response\\.?$"),
+          k("^(?:.{1,40}, )?(?<name>.{1,80}?) has invited you to connect\\.?$"),
+          k("^New message from (?<name>.{1,80}?)$"),
+          k("^(?<name>.{1,80}?) (?:has )?accepted your invitation\\.?$"),
+          k("^(?<name>.{1,80}?) möchte sich mit Ihnen vernetzen\\.?$"),
+          k("^(?:Erinnerung: )?(?<name>.{1,80}?) wartet auf Ihre Antwort\\.?$"),
+          k("^Neue Nachricht von (?<name>.{1,80}?)$"),
+          k("^(?<name>.{1,80}?) hat Ihre Einladung angenommen\\.?$"),
+          k("^(?<name>.{1,80}?) souhaite se connecter avec vous\\.?$"),
+          k("^(?:Rappel ?: )?(?<name>.{1,80}?) attend votre réponse\\.?$"),
+          k("^Nouveau message de (?<name>.{1,80}?)$"),
+          k("^(?<name>.{1,80}?) a accepté votre invitation\\.?$"),
+          k("^(?<name>.{1,80}?) quiere conectar contigo\\.?$"),
+          k("^(?:Recordatorio: )?(?<name>.{1,80}?) está esperando tu respuesta\\.?$"),
+          k("^Nuevo mensaje de (?<name>.{1,80}?)$"),
+          k("^(?<name>.{1,80}?) ha aceptado tu invitación\\.?$"));
 
-  private static final List<Pattern> REMINDER =
+  private static final List<Keyed> REMINDER =
       List.of(
-          p("is waiting for your response"),
-          p("wartet auf Ihre Antwort"),
-          p("attend votre réponse"),
-          p("está esperando tu respuesta"));
+          k("is waiting for your response"),
+          k("wartet auf Ihre Antwort"),
+          k("attend votre réponse"),
+          k("está esperando tu respuesta"));
 
-  private static final List<Pattern> DIGEST =
+  private static final List<Keyed> DIGEST =
       List.of(
-          p("you have \\d+ (?:new |pending )*invitations"),
-          p("Sie haben \\d+ (?:neue |ausstehende )*Einladungen"),
-          p("vous avez \\d+ invitations en attente"),
-          p("tienes \\d+ invitaciones pendientes"));
+          k("you have \\d+ (?:new |pending )*invitations"),
+          k("Sie haben \\d+ (?:neue |ausstehende )*Einladungen"),
+          k("vous avez \\d+ invitations en attente"),
+          k("tienes \\d+ invitaciones pendientes"));
 
-  private static final List<Pattern> INVITATION_SUBJECT =
+  private static final List<Keyed> INVITATION_SUBJECT =
       List.of(
-          p("please add me to your LinkedIn network"),
-          p("bitte nehmen Sie mich in Ihr LinkedIn.Netzwerk auf"),
-          p("ajoutez-moi à votre réseau LinkedIn"),
-          p("me gustaría añadirte a mi red de LinkedIn"),
-          p("^Invitation to connect"),
-          p("^Einladung zum Vernetzen"),
-          p("^Invitation à se connecter"),
-          p("^Invitación para conectar"),
-          p("wants to connect"),
-          p("^I want to connect"),
-          p("möchte sich mit Ihnen vernetzen"),
-          p("^Ich möchte mich mit Ihnen vernetzen"),
-          p("souhaite se connecter avec vous"),
-          p("^Je souhaite me connecter avec vous"),
-          p("quiere conectar contigo"),
-          p("^Quiero conectar contigo"));
+          k("please add me to your LinkedIn network"),
+          k("bitte nehmen Sie mich in Ihr LinkedIn.Netzwerk auf"),
+          k("ajoutez-moi à votre réseau LinkedIn"),
+          k("me gustaría añadirte a mi red de LinkedIn"),
+          k("^Invitation to connect"),
+          k("^Einladung zum Vernetzen"),
+          k("^Invitation à se connecter"),
+          k("^Invitación para conectar"),
+          k("wants to connect"),
+          k("^I want to connect"),
+          k("möchte sich mit Ihnen vernetzen"),
+          k("^Ich möchte mich mit Ihnen vernetzen"),
+          k("souhaite se connecter avec vous"),
+          k("^Je souhaite me connecter avec vous"),
+          k("quiere conectar contigo"),
+          k("^Quiero conectar contigo"));
 
-  private static final List<Pattern> MESSAGE =
+  private static final List<Keyed> MESSAGE =
       List.of(
-          p("^New message from "),
-          p("just messaged you"),
-          p("sent you a (?:new )?message"),
-          p("^Neue Nachricht von "),
-          p("hat Ihnen eine (?:neue )?Nachricht gesendet"),
-          p("^Nouveau message de "),
-          p("vous a envoyé un (?:nouveau )?message"),
-          p("^Nuevo mensaje de "),
-          p("te ha enviado un (?:mensaje|nuevo mensaje)"));
+          k("^New message from "),
+          k("just messaged you"),
+          k("sent you a (?:new )?message"),
+          k("^Neue Nachricht von "),
+          k("hat Ihnen eine (?:neue )?Nachricht gesendet"),
+          k("^Nouveau message de "),
+          k("vous a envoyé un (?:nouveau )?message"),
+          k("^Nuevo mensaje de "),
+          k("te ha enviado un (?:mensaje|nuevo mensaje)"));
 
-  private static final List<Pattern> ACCEPTED =
+  private static final List<Keyed> ACCEPTED =
       List.of(
-          p("(?:has )?accepted your invitation"),
-          p("hat Ihre Einladung angenommen"),
-          p("a accepté votre invitation"),
-          p("ha aceptado tu invitación"));
+          k("(?:has )?accepted your invitation"),
+          k("hat Ihre Einladung angenommen"),
+          k("a accepté votre invitation"),
+          k("ha aceptado tu invitación"));
 
   static boolean isReminder(String text) {
     return findAny(REMINDER, text);
@@ -367,12 +367,12 @@ final class Wording {
               + "|If you need assistance|©|See all invitations|Alle Einladungen anzeigen"
               + "|Voir toutes les invitations|Ver todas las invitaciones)");
 
-  private static final List<Pattern> INTENDED_FOR =
+  private static final List<Keyed> INTENDED_FOR =
       List.of(
-          p("^This email was intended for (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"),
-          p("^Diese E-Mail ist für (?<name>[^(]+?)\\s*(?:\\(.*)?bestimmt\\.?$"),
-          p("^Cet e-mail est destiné à (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"),
-          p("^Este email se ha enviado a (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"));
+          k("^This email was intended for (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"),
+          k("^Diese E-Mail ist für (?<name>[^(]+?)\\s*(?:\\(.*)?bestimmt\\.?$"),
+          k("^Cet e-mail est destiné à (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"),
+          k("^Este email se ha enviado a (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"));
 
   static boolean isFooterStart(String line) {
     return FOOTER_START.matcher(line.strip()).lookingAt();
@@ -442,9 +442,63 @@ final class Wording {
 
   // ------------------------------------------------------------------ helpers
 
-  private static Optional<Matcher> matchAny(List<Pattern> patterns, String s) {
-    for (Pattern pattern : patterns) {
-      Matcher m = pattern.matcher(s);
+  /**
+   * A pattern with a fixed phrase it cannot match without: checking the phrase first (a plain
+   * substring search in lower-cased text) skips most patterns on most lines.
+   */
+  private record Keyed(String keyword, Pattern pattern) {}
+
+  private static Keyed k(String regex) {
+    return new Keyed(keywordOf(regex), p(regex));
+  }
+
+  /**
+   * The longest literal run outside any group of a regex (lower case), which every match must
+   * contain; empty when there is a top-level alternative.
+   */
+  static String keywordOf(String regex) {
+    String best = "";
+    StringBuilder piece = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+      boolean meta = "()[]{}?*+.^$|\\".indexOf(c) >= 0;
+      if (c == '|' && depth == 0) {
+        return "";
+      }
+      if (meta || depth > 0 || next == '?' || next == '*' || next == '{') {
+        if (piece.toString().strip().length() > best.length()) {
+          best = piece.toString().strip();
+        }
+        piece.setLength(0);
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        } else if (c == '\\') {
+          i++;
+        } else if (c == '[') {
+          int close = regex.indexOf(']', i + 1);
+          i = close < 0 ? regex.length() : close;
+        }
+        continue;
+      }
+      piece.append(c);
+    }
+    if (piece.toString().strip().length() > best.length()) {
+      best = piece.toString().strip();
+    }
+    return best.toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<Matcher> matchAny(List<Keyed> patterns, String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (Keyed k : patterns) {
+      if (!lower.contains(k.keyword())) {
+        continue;
+      }
+      Matcher m = k.pattern().matcher(s);
       if (m.matches()) {
         return Optional.of(m);
       }
@@ -452,9 +506,10 @@ final class Wording {
     return Optional.empty();
   }
 
-  private static boolean findAny(List<Pattern> patterns, String s) {
-    for (Pattern pattern : patterns) {
-      if (pattern.matcher(s).find()) {
+  private static boolean findAny(List<Keyed> patterns, String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (Keyed k : patterns) {
+      if (lower.contains(k.keyword()) && k.pattern().matcher(s).find()) {
         return true;
       }
     }
