@@ -58,7 +58,7 @@ class PolicyParserErrorsTest {
             "policy.yml:4:22: '>= many' is not a comparison like '>= 3', '< 40' or '0'",
             "policy.yml:5:20: unknown category 'spam'"),
         errors(RULE_HEAD + "    if: {noteLength: '>= many'}\n    then: {score: {spam: 1}}\n"));
-    assertEquals(List.of("policy.yml:1:23: action must be accept, ask, decline or review, not 'ignore'"),
+    assertEquals(List.of("policy.yml:1:20: action must be accept, ask, decline or review, not 'ignore'"),
         errors("actions: {no-note: ignore}\n"));
   }
 
