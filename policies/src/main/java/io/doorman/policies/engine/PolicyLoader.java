@@ -110,13 +110,12 @@ public final class PolicyLoader {
     Map<String, List<LayerSpec>> recipientFiles = new LinkedHashMap<>();
     Settings settings = new Settings();
     for (Source source : sources) {
-      LayerSpec layer;
-      try {
-        layer = PolicyParser.parse(source.file(), source.text(), vocabulary);
-      } catch (PolicyException e) {
-        errors.addAll(e.errors());
+      PolicyParser.Reading reading = PolicyParser.read(source.file(), source.text(), vocabulary);
+      errors.addAll(reading.errors());
+      if (reading.layer().isEmpty()) {
         continue;
       }
+      LayerSpec layer = reading.layer().get();
       if (source.recipient().isPresent()) {
         recipientFiles.computeIfAbsent(FoldedText.fold(source.recipient().get()),
             k -> new ArrayList<>()).add(layer);

@@ -61,6 +61,23 @@ public final class PolicyParser {
    */
   public static LayerSpec parse(String file, String text, Vocabulary.Builder vocabulary)
       throws PolicyException {
+    Reading r = read(file, text, vocabulary);
+    if (!r.errors().isEmpty()) {
+      throw new PolicyException(r.errors());
+    }
+    return r.layer().orElseThrow();
+  }
+
+  /**
+   * What could be read of a file, and its problems: rules with errors are left out, so that later
+   * checks (overrides of unknown rule ids) can still run and be reported together.
+   *
+   * @param layer empty only when the text is not YAML at all or is empty
+   */
+  public record Reading(Optional<LayerSpec> layer, List<PolicyError> errors) {}
+
+  /** Reads a policy file as far as it can; see {@link #parse} for a strict reading. */
+  public static Reading read(String file, String text, Vocabulary.Builder vocabulary) {
     PolicyParser parser = new PolicyParser(file, vocabulary);
     Optional<Node> root;
     try {
@@ -68,20 +85,18 @@ public final class PolicyParser {
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
       int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
-      throw new PolicyException(
+      return new Reading(Optional.empty(),
           List.of(new PolicyError(file, line, column, "not valid YAML: " + e.getProblem())));
     } catch (YamlEngineException e) {
-      throw new PolicyException(
+      return new Reading(Optional.empty(),
           List.of(new PolicyError(file, 1, 1, "not valid YAML: " + e.getMessage())));
     }
     if (root.isEmpty()) {
-      throw new PolicyException(List.of(new PolicyError(file, 1, 1, "the policy file is empty")));
+      return new Reading(Optional.empty(),
+          List.of(new PolicyError(file, 1, 1, "the policy file is empty")));
     }
     LayerSpec layer = parser.layer(root.get(), FILE_KEYS);
-    if (!parser.nodes.errors().isEmpty()) {
-      throw new PolicyException(parser.nodes.errors());
-    }
-    return layer;
+    return new Reading(Optional.of(layer), List.copyOf(parser.nodes.errors()));
   }
 
   private LayerSpec layer(Node node, Set<String> allowed) {
