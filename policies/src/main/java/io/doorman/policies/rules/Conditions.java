@@ -26,7 +26,7 @@ public final class Conditions {
 
   /** Any of the phrases (ids from the policy's {@link Vocabulary}) occurs in any of the fields. */
   public static Condition keywords(List<Field> fields, int[] phraseIds) {
-    return new Keywords(fields.toArray(new Field[0]), phraseIds.clone());
+    return new Keywords(fields.toArray(new Field[0]), phraseIds.clone(), mask(phraseIds));
   }
 
   public static Condition matches(Field field, Pattern pattern) {
@@ -100,23 +100,46 @@ public final class Conditions {
   record Length(Field field, Comparison comparison) implements Condition {
     @Override
     public boolean test(Facts f) {
-      return comparison.test(f.raw(field).strip().length());
+      return comparison.test(strippedLength(f.raw(field)));
     }
 
     @Override
     public Optional<String> evidence(Facts f) {
-      return Optional.of(field.label() + " of " + f.raw(field).strip().length() + " characters");
+      return Optional.of(field.label() + " of " + strippedLength(f.raw(field)) + " characters");
+    }
+
+    private static int strippedLength(String s) {
+      int from = 0;
+      int to = s.length();
+      while (from < to && Character.isWhitespace(s.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+        to--;
+      }
+      return to - from;
     }
   }
 
-  record Keywords(Field[] fields, int[] ids) implements Condition {
+  private static long[] mask(int[] ids) {
+    int max = 0;
+    for (int id : ids) {
+      max = Math.max(max, id);
+    }
+    long[] mask = new long[(max >>> 6) + 1];
+    for (int id : ids) {
+      mask[id >>> 6] |= 1L << id;
+    }
+    return mask;
+  }
+
+  /** Phrase ids, and the same ids as a bit mask to test against the phrases found. */
+  record Keywords(Field[] fields, int[] ids, long[] mask) implements Condition {
     @Override
     public boolean test(Facts f) {
       for (Field field : fields) {
-        for (int id : ids) {
-          if (f.contains(field, id)) {
-            return true;
-          }
+        if (f.containsAny(field, mask)) {
+          return true;
         }
       }
       return false;
@@ -125,7 +148,15 @@ public final class Conditions {
     @Override
     public Optional<String> evidence(Facts f) {
       for (Field field : fields) {
-        Optional<String> quote = f.vocabulary().quote(f.text(field), ids);
+        int[] present = new int[ids.length];
+        int n = 0;
+        for (int id : ids) {
+          if (f.contains(field, id)) {
+            present[n++] = id;
+          }
+        }
+        present = java.util.Arrays.copyOf(present, n);
+        Optional<String> quote = f.vocabulary().quote(f.text(field), present);
         if (quote.isPresent()) {
           return Optional.of("'" + quote.get() + "' in " + field.label());
         }

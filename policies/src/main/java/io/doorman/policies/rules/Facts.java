@@ -105,12 +105,28 @@ public final class Facts {
   }
 
   boolean contains(Field field, int phraseId) {
+    return (found(field)[phraseId >>> 6] & (1L << phraseId)) != 0;
+  }
+
+  /** Whether any phrase whose bit is set in {@code mask} occurs in the field. */
+  boolean containsAny(Field field, long[] mask) {
+    long[] bits = found(field);
+    for (int i = 0; i < mask.length; i++) {
+      if ((bits[i] & mask[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long[] found(Field field) {
     long[] bits = found[field.ordinal()];
     if (bits == null) {
-      bits = vocabulary.find(text(field));
+      bits = field == Field.NOTE && note.isEmpty() || field == Field.HEADLINE
+          && sender.headline().isEmpty() ? vocabulary.nothing() : vocabulary.find(text(field));
       found[field.ordinal()] = bits;
     }
-    return (bits[phraseId >>> 6] & (1L << phraseId)) != 0;
+    return bits;
   }
 
   Vocabulary vocabulary() {

@@ -48,23 +48,25 @@ public final class FoldedText {
   }
 
   private void split() {
-    StringBuilder word = new StringBuilder(24);
+    char[] buf = new char[Math.min(original.length(), 64) * 2 + 4];
+    int len = 0;
     int start = -1;
     for (int i = 0; i < original.length(); i++) {
       char c = original.charAt(i);
       if (c == '%') { // a word of its own, so "# %" can match "30 %" and "30%"
         if (start >= 0) {
-          add(word, start, i);
+          add(new String(buf, 0, len), start, i);
+          len = 0;
         }
-        word.append('%');
-        add(word, i, i + 1);
+        add("%", i, i + 1);
         start = -1;
         continue;
       }
       String folded = c < FOLD.length ? FOLD[c] : foldRare(c);
       if (folded == null) {
         if (start >= 0) {
-          add(word, start, i);
+          add(new String(buf, 0, len), start, i);
+          len = 0;
           start = -1;
         }
         continue;
@@ -72,24 +74,31 @@ public final class FoldedText {
       if (start < 0) {
         start = i;
       }
-      word.append(folded);
+      if (len + folded.length() > buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2 + folded.length());
+      }
+      if (folded.length() == 1) {
+        buf[len++] = folded.charAt(0);
+      } else {
+        folded.getChars(0, folded.length(), buf, len);
+        len += folded.length();
+      }
     }
     if (start >= 0) {
-      add(word, start, original.length());
+      add(new String(buf, 0, len), start, original.length());
     }
   }
 
-  private void add(StringBuilder word, int start, int end) {
+  private void add(String word, int start, int end) {
     if (size == words.length) {
       words = Arrays.copyOf(words, size * 2);
       starts = Arrays.copyOf(starts, size * 2);
       ends = Arrays.copyOf(ends, size * 2);
     }
-    words[size] = word.toString();
+    words[size] = word;
     starts[size] = start;
     ends[size] = end;
     size++;
-    word.setLength(0);
   }
 
   private static String foldRare(char c) {

@@ -1,6 +1,7 @@
 package io.doorman.policies.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,24 +21,101 @@ public final class Vocabulary {
   private static final int MAX_GAP = 3;
 
   private final String[][] phrases;
-  private final Map<String, int[]> byFirstWord;
-  private final int[] wildcardFirst;
+  /** Every exact word of every phrase, numbered; text words are looked up here once. */
+  private final Map<String, Integer> wordIds = new HashMap<>();
+  private final TrieNode root = new TrieNode();
+  private TrieNode[] rootByWord;
+  private final long[] nothing;
 
   private Vocabulary(List<String[]> phrases) {
     this.phrases = phrases.toArray(new String[0][]);
-    Map<String, List<Integer>> index = new HashMap<>();
-    List<Integer> wild = new ArrayList<>();
-    for (int id = 0; id < this.phrases.length; id++) {
-      String first = this.phrases[id][0];
-      if (isWildcard(first)) {
-        wild.add(id);
-      } else {
-        index.computeIfAbsent(first, k -> new ArrayList<>()).add(id);
+    this.nothing = new long[(this.phrases.length + 63) >>> 6];
+    for (String[] phrase : this.phrases) {
+      for (String word : phrase) {
+        if (!word.equals("#") && !word.equals("..") && !word.endsWith("*")) {
+          wordIds.putIfAbsent(word, wordIds.size());
+        }
       }
     }
-    this.byFirstWord = new HashMap<>();
-    index.forEach((word, ids) -> byFirstWord.put(word, toArray(ids)));
-    this.wildcardFirst = toArray(wild);
+    for (int id = 0; id < this.phrases.length; id++) {
+      TrieNode node = root;
+      for (String word : this.phrases[id]) {
+        node = node.child(word, wordIds);
+      }
+      node.ids = node.ids == null ? new int[] {id} : append(node.ids, id);
+    }
+    rootByWord = new TrieNode[wordIds.size()];
+    for (int i = 0; i < root.keys.length; i++) {
+      rootByWord[root.keys[i]] = root.children[i];
+    }
+  }
+
+  /**
+   * Phrases as a trie of words, so one walk from each text word finds every phrase starting there.
+   * Exact words are compared as numbers (see {@link #wordIds}).
+   */
+  private static final class TrieNode {
+    int[] keys = new int[0];
+    TrieNode[] children = new TrieNode[0];
+    TrieNode number;
+    TrieNode gap;
+    String[] stems = new String[0];
+    TrieNode[] stemNodes = new TrieNode[0];
+    /** Bit {@code c - 'a'} set when some stem starts with letter c; bit 63 for any other start. */
+    long stemFirstLetters;
+    int[] ids;
+
+    TrieNode child(String word, Map<String, Integer> wordIds) {
+      if (word.equals("#")) {
+        return number == null ? number = new TrieNode() : number;
+      }
+      if (word.equals("..")) {
+        return gap == null ? gap = new TrieNode() : gap;
+      }
+      if (word.endsWith("*")) {
+        String stem = word.substring(0, word.length() - 1);
+        for (int i = 0; i < stems.length; i++) {
+          if (stems[i].equals(stem)) {
+            return stemNodes[i];
+          }
+        }
+        stems = Arrays.copyOf(stems, stems.length + 1);
+        stemNodes = Arrays.copyOf(stemNodes, stemNodes.length + 1);
+        stems[stems.length - 1] = stem;
+        stemFirstLetters |= letterBit(stem);
+        return stemNodes[stemNodes.length - 1] = new TrieNode();
+      }
+      int key = wordIds.get(word);
+      int at = Arrays.binarySearch(keys, key);
+      if (at >= 0) {
+        return children[at];
+      }
+      int insert = -at - 1;
+      int[] k = new int[keys.length + 1];
+      TrieNode[] c = new TrieNode[keys.length + 1];
+      System.arraycopy(keys, 0, k, 0, insert);
+      System.arraycopy(children, 0, c, 0, insert);
+      k[insert] = key;
+      c[insert] = new TrieNode();
+      System.arraycopy(keys, insert, k, insert + 1, keys.length - insert);
+      System.arraycopy(children, insert, c, insert + 1, keys.length - insert);
+      keys = k;
+      children = c;
+      return c[insert];
+    }
+
+    TrieNode exact(int wordId) {
+      if (wordId < 0) {
+        return null;
+      }
+      int at = Arrays.binarySearch(keys, wordId);
+      return at >= 0 ? children[at] : null;
+    }
+  }
+
+  private static long letterBit(String word) {
+    char c = word.charAt(0);
+    return c >= 'a' && c <= 'z' ? 1L << (c - 'a') : 1L << 63;
   }
 
   /** Collects phrases while a policy is parsed. */
@@ -67,19 +145,68 @@ public final class Vocabulary {
     }
   }
 
+  /** No phrase found (shared; never written to). */
+  long[] nothing() {
+    return nothing;
+  }
+
   /** Which phrases occur in the text: bit {@code id} of the result is set for each. */
   long[] find(FoldedText text) {
     long[] found = new long[(phrases.length + 63) >>> 6];
-    for (int at = 0; at < text.size(); at++) {
-      int[] candidates = byFirstWord.get(text.word(at));
-      if (candidates != null) {
-        mark(candidates, text, at, found);
+    int[] ids = new int[text.size()];
+    for (int at = 0; at < ids.length; at++) {
+      Integer id = wordIds.get(text.word(at));
+      ids[at] = id == null ? -1 : id;
+    }
+    for (int at = 0; at < ids.length; at++) {
+      int word = ids[at];
+      if (word >= 0 && rootByWord[word] != null) {
+        walk(rootByWord[word], text, ids, at + 1, found);
       }
-      if (wildcardFirst.length > 0) {
-        mark(wildcardFirst, text, at, found);
-      }
+      walkWildcards(root, text, ids, at, found);
     }
     return found;
+  }
+
+  private static void walk(TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
+    if (node.ids != null) {
+      for (int id : node.ids) {
+        found[id >>> 6] |= 1L << id;
+      }
+    }
+    if (node.gap != null) {
+      for (int skip = 0; skip <= MAX_GAP && at + skip <= ids.length; skip++) {
+        walk(node.gap, text, ids, at + skip, found);
+      }
+    }
+    if (at >= ids.length) {
+      return;
+    }
+    TrieNode next = node.exact(ids[at]);
+    if (next != null) {
+      walk(next, text, ids, at + 1, found);
+    }
+    walkWildcards(node, text, ids, at, found);
+  }
+
+  /** The number and prefix edges of a node, for the word at {@code at}. */
+  private static void walkWildcards(
+      TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
+    if (node.number == null && node.stemFirstLetters == 0) {
+      return;
+    }
+    String word = text.word(at);
+    if (node.number != null && isNumber(word)) {
+      walk(node.number, text, ids, at + 1, found);
+    }
+    if ((node.stemFirstLetters & letterBit(word)) != 0) {
+      String[] stems = node.stems;
+      for (int i = 0; i < stems.length; i++) {
+        if (word.startsWith(stems[i])) {
+          walk(node.stemNodes[i], text, ids, at + 1, found);
+        }
+      }
+    }
   }
 
   /** The first occurrence of any of the phrases, quoted from the original text. */
@@ -97,14 +224,6 @@ public final class Vocabulary {
 
   String phrase(int id) {
     return String.join(" ", phrases[id]);
-  }
-
-  private void mark(int[] candidates, FoldedText text, int at, long[] found) {
-    for (int id : candidates) {
-      if ((found[id >>> 6] & (1L << id)) == 0 && matchAt(phrases[id], 0, text, at) > at) {
-        found[id >>> 6] |= 1L << id;
-      }
-    }
   }
 
   /** Matches pattern words from {@code p} at text word {@code at}; the end word index or -1. */
@@ -132,8 +251,9 @@ public final class Vocabulary {
     if (want.equals("#")) {
       return isNumber(word);
     }
-    if (want.endsWith("*")) {
-      return word.startsWith(want.substring(0, want.length() - 1));
+    int last = want.length() - 1;
+    if (want.charAt(last) == '*') {
+      return word.length() >= last && word.regionMatches(0, want, 0, last);
     }
     return want.equals(word);
   }
@@ -147,10 +267,6 @@ public final class Vocabulary {
     return true;
   }
 
-  private static boolean isWildcard(String word) {
-    return word.equals("#") || word.equals("..") || word.endsWith("*");
-  }
-
   private static String[] parse(String phrase) {
     List<String> words = new ArrayList<>();
     for (String raw : phrase.trim().split("\\s+")) {
@@ -158,8 +274,9 @@ public final class Vocabulary {
         words.add(raw);
       } else if (raw.endsWith("*") && raw.length() > 1) {
         String stem = FoldedText.fold(raw.substring(0, raw.length() - 1));
-        if (stem.isEmpty() || stem.contains(" ")) {
-          throw new IllegalArgumentException("'" + raw + "': '*' must end a single word");
+        if (stem.length() < 2 || stem.contains(" ")) {
+          throw new IllegalArgumentException(
+              "'" + raw + "': '*' must end a single word of at least two letters");
         }
         words.add(stem + "*");
       } else {
@@ -182,11 +299,9 @@ public final class Vocabulary {
     return words.toArray(new String[0]);
   }
 
-  private static int[] toArray(List<Integer> list) {
-    int[] a = new int[list.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = list.get(i);
-    }
-    return a;
+  private static int[] append(int[] a, int v) {
+    int[] b = java.util.Arrays.copyOf(a, a.length + 1);
+    b[a.length] = v;
+    return b;
   }
 }
