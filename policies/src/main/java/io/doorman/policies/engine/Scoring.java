@@ -22,6 +22,7 @@ final class Scoring {
   private final List<Rule> fired = new ArrayList<>(4);
   private int forced = -1;
   private Action forcedAction;
+  private int fellBackTo = -1;
 
   /**
    * @param labels wire names by ordinal
@@ -68,7 +69,11 @@ final class Scoring {
         best = label;
       }
     }
-    return best < 0 ? fallback : best;
+    if (best < 0) {
+      fellBackTo = fallback;
+      return fallback;
+    }
+    return best;
   }
 
   Optional<Action> forcedAction() {
@@ -80,6 +85,9 @@ final class Scoring {
     for (Rule rule : fired) {
       reasons.add(reason(rule, facts));
     }
+    if (fellBackTo >= 0) {
+      reasons.add(fallbackReason());
+    }
     return reasons;
   }
 
@@ -87,6 +95,10 @@ final class Scoring {
     List<Explanation.FiredRule> out = new ArrayList<>(fired.size());
     for (Rule rule : fired) {
       out.add(new Explanation.FiredRule(rule.id(), rule.description(), reason(rule, facts)));
+    }
+    if (fellBackTo >= 0) {
+      out.add(new Explanation.FiredRule("(fallback)", "no label scored above zero",
+          fallbackReason()));
     }
     return out;
   }
@@ -117,6 +129,10 @@ final class Scoring {
     }
     String evidence = rule.condition().evidence(facts).orElse(rule.description());
     return sb.append(": ").append(evidence).append(" (").append(rule.id()).append(')').toString();
+  }
+
+  private String fallbackReason() {
+    return labels[fellBackTo] + ": no rule scored above zero (fallback)";
   }
 
   private int rank(int label) {

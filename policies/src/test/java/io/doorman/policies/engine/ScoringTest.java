@@ -58,6 +58,9 @@ class ScoringTest {
     assertEquals(Category.GENERIC_NOTE, p.classify(invitation("x", "hi")).category());
     assertEquals(Category.NO_NOTE, p.classify(invitation("x", null)).category());
     assertEquals(Action.ASK, p.classify(invitation("x", null)).action());
+    assertEquals(List.of("personal -2: has a note (neg)",
+            "generic-note: no rule scored above zero (fallback)"),
+        p.classify(invitation("x", "hi")).reasons());
   }
 
   @Test
