@@ -6,7 +6,13 @@ import io.doorman.policies.Action;
 import io.doorman.policies.Language;
 import io.doorman.policies.Reply;
 import io.doorman.policies.ReplyClass;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Answers to "Have we met?" in four languages, one per reply class at least. */
@@ -38,6 +44,23 @@ class DefaultPolicyRepliesTest {
   void classifiesAnswers(String expected, Language lang, String text) {
     Reply r = Policy.defaults().classifyReply(Invitations.message(lang, text));
     assertEquals(expected, r.replyClass().wireName(), r.reasons().toString());
+  }
+
+  static Stream<String> replies() throws IOException {
+    try (InputStream in = DefaultPolicyRepliesTest.class.getResourceAsStream("replies.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("replies")
+  void classifiesAnswersOfTheFixtureFile(String line) {
+    String[] f = line.split(" :: ", 3);
+    Reply r = Policy.defaults().classifyReply(
+        Invitations.message(Language.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2]));
+    assertEquals(f[0], r.replyClass().wireName(), r.reasons().toString());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
