@@ -11,6 +11,9 @@ import java.util.Arrays;
 public final class FoldedText {
 
   private static final String[] FOLD = foldTable();
+  /** The same as one char where the fold is one char; 0 for separators, MULTI for the others. */
+  private static final char[] FOLD_CHAR = foldChars();
+  private static final char MULTI = '\uffff';
   static final FoldedText EMPTY = new FoldedText("");
 
   private final String original;
@@ -62,6 +65,17 @@ public final class FoldedText {
         start = -1;
         continue;
       }
+      char one = c < FOLD_CHAR.length ? FOLD_CHAR[c] : MULTI;
+      if (one != 0 && one != MULTI) {
+        if (start < 0) {
+          start = i;
+        }
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        buf[len++] = one;
+        continue;
+      }
       String folded = c < FOLD.length ? FOLD[c] : foldRare(c);
       if (folded == null) {
         if (start >= 0) {
@@ -103,6 +117,15 @@ public final class FoldedText {
 
   private static String foldRare(char c) {
     return Character.isLetterOrDigit(c) ? String.valueOf(Character.toLowerCase(c)) : null;
+  }
+
+  private static char[] foldChars() {
+    char[] table = new char[FOLD.length];
+    for (int c = 0; c < table.length; c++) {
+      String f = FOLD[c];
+      table[c] = f == null ? 0 : f.length() == 1 && f.charAt(0) != MULTI ? f.charAt(0) : MULTI;
+    }
+    return table;
   }
 
   /** Folded form of each char below U+0250 (Latin), null for word separators. */

@@ -61,8 +61,8 @@ public final class Vocabulary {
     TrieNode gap;
     String[] stems = new String[0];
     TrieNode[] stemNodes = new TrieNode[0];
-    /** Bit {@code c - 'a'} set when some stem starts with letter c; bit 63 for any other start. */
-    long stemFirstLetters;
+    /** Bits of {@link #letterPair} for the first two letters of each stem; null without stems. */
+    long[] stemPairs;
     int[] ids;
 
     TrieNode child(String word, Map<String, Integer> wordIds) {
@@ -82,7 +82,11 @@ public final class Vocabulary {
         stems = Arrays.copyOf(stems, stems.length + 1);
         stemNodes = Arrays.copyOf(stemNodes, stemNodes.length + 1);
         stems[stems.length - 1] = stem;
-        stemFirstLetters |= letterBit(stem);
+        if (stemPairs == null) {
+          stemPairs = new long[(PAIRS >>> 6) + 1];
+        }
+        int pair = letterPair(stem);
+        stemPairs[pair >>> 6] |= 1L << pair;
         return stemNodes[stemNodes.length - 1] = new TrieNode();
       }
       int key = wordIds.get(word);
@@ -113,9 +117,16 @@ public final class Vocabulary {
     }
   }
 
-  private static long letterBit(String word) {
-    char c = word.charAt(0);
-    return c >= 'a' && c <= 'z' ? 1L << (c - 'a') : 1L << 63;
+  private static final int PAIRS = 26 * 26;
+
+  /** The first two letters as a number below 676, or 676 for anything but two letters a-z. */
+  private static int letterPair(String word) {
+    if (word.length() < 2) {
+      return PAIRS;
+    }
+    int a = word.charAt(0) - 'a';
+    int b = word.charAt(1) - 'a';
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : PAIRS;
   }
 
   /** Collects phrases while a policy is parsed. */
@@ -192,14 +203,15 @@ public final class Vocabulary {
   /** The number and prefix edges of a node, for the word at {@code at}. */
   private static void walkWildcards(
       TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
-    if (node.number == null && node.stemFirstLetters == 0) {
+    if (node.number == null && node.stemPairs == null) {
       return;
     }
     String word = text.word(at);
     if (node.number != null && isNumber(word)) {
       walk(node.number, text, ids, at + 1, found);
     }
-    if ((node.stemFirstLetters & letterBit(word)) != 0) {
+    int pair = node.stemPairs == null ? -1 : letterPair(word);
+    if (pair >= 0 && (node.stemPairs[pair >>> 6] & (1L << pair)) != 0) {
       String[] stems = node.stems;
       for (int i = 0; i < stems.length; i++) {
         if (word.startsWith(stems[i])) {
