@@ -1,6 +1,7 @@
 package io.doorman.cli;
 
 import io.doorman.cli.classify.ClassifyCommand;
+import io.doorman.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = DoormanCommand.Version.class,
     description = "Screens LinkedIn connection invitations from their notification emails.",
-    subcommands = {ClassifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ClassifyCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class DoormanCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,14 @@ import io.doorman.ingest.MailReader;
 import io.doorman.ingest.UnreadableMailException;
 import io.doorman.ingest.source.MailSources;
 import io.doorman.ingest.source.SourceEntry;
+import io.doorman.cli.policy.PolicyFiles;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Message;
 import io.doorman.policies.Notification;
+import io.doorman.policies.engine.Policy;
+import io.doorman.policies.language.PolicyError;
+import io.doorman.policies.language.PolicyException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code doorman classify [--json] PATH...}: every notification in the inputs, with its verdict. */
+/** {@code doorman classify [--policy FILE] [--json] PATH...}: every notification in the inputs, with its verdict. */
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
@@ -33,6 +40,10 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per line (JSON Lines) instead of a table.")
   boolean json;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A policy file layered on the default policy.")
+  Path policyFile;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Emails to read.")
   List<String> paths;
 
@@ -42,6 +53,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Policy policy;
+    try {
+      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
+    } catch (PolicyException e) {
+      e.errors().stream().map(PolicyError::toString).forEach(m -> err.println("doorman: " + m));
+      return 1;
+    }
     MailReader reader = new MailReader();
     Table table = new Table(out);
     if (!json) {
@@ -59,7 +77,7 @@ public final class ClassifyCommand implements Callable<Integer> {
           SourceEntry.Mail mail = (SourceEntry.Mail) entry;
           try {
             for (Notification n : reader.read(mail.mail())) {
-              Classified c = new Classified(n, Optional.empty(), Optional.empty());
+              Classified c = classify(n, policy);
               if (json) {
                 out.println(JsonLines.line(c));
               } else {
@@ -75,5 +93,15 @@ public final class ClassifyCommand implements Callable<Integer> {
       out.flush();
     }
     return problems == 0 ? 0 : 1;
+  }
+
+  private static Classified classify(Notification n, Policy policy) {
+    if (n instanceof Invitation i) {
+      return new Classified(n, Optional.of(policy.classify(i)), Optional.empty());
+    }
+    if (n instanceof Message m) {
+      return new Classified(n, Optional.empty(), Optional.of(policy.classifyReply(m)));
+    }
+    return new Classified(n, Optional.empty(), Optional.empty());
   }
 }

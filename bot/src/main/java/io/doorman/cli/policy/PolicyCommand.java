@@ -1,0 +1,20 @@
+package io.doorman.cli.policy;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code doorman policy ...}: work with policy files. */
+@Command(
+    name = "policy",
+    mixinStandardHelpOptions = true,
+    description = "Check a policy file, or explain how a policy classifies emails.",
+    subcommands = {CheckCommand.class, ExplainCommand.class})
+public final class PolicyCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check or explain");
+  }
+}

@@ -1,0 +1,146 @@
+package io.doorman.policies.engine;
+
+import io.doorman.policies.Action;
+import io.doorman.policies.rules.Facts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs rules over one invitation or message and adds up their points (SpamAssassin style). The
+ * label with most points wins; ties go to the label first in tie order; a rule that forces a label
+ * beats points (among several forced labels, tie order again); with no positive points the caller's
+ * fallback applies.
+ */
+final class Scoring {
+
+  private final String[] labels;
+  private final int[] tieOrder;
+  private final int[] points;
+  private final List<Rule> fired = new ArrayList<>(4);
+  private int forced = -1;
+  private Action forcedAction;
+  private int fellBackTo = -1;
+
+  /**
+   * @param labels wire names by ordinal
+   * @param tieOrder ordinals, first wins a tie
+   */
+  Scoring(String[] labels, int[] tieOrder) {
+    this.labels = labels;
+    this.tieOrder = tieOrder;
+    this.points = new int[labels.length];
+  }
+
+  Scoring run(List<Rule> rules, Facts facts) {
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (!rule.enabled() || !rule.condition().test(facts)) {
+        continue;
+      }
+      fired.add(rule);
+      int[] add = rule.points();
+      for (int i = 0; i < add.length; i++) {
+        points[i] += add[i];
+      }
+      if (rule.outcome().forcedLabel().isPresent()) {
+        int label = rule.outcome().forcedLabel().getAsInt();
+        if (forced < 0 || rank(label) < rank(forced)) {
+          forced = label;
+        }
+      }
+      if (rule.outcome().forcedAction().isPresent()) {
+        forcedAction = rule.outcome().forcedAction().get();
+      }
+    }
+    return this;
+  }
+
+  /** The winning label's ordinal, or {@code fallback} when nothing scored above zero. */
+  int winner(int fallback) {
+    if (forced >= 0) {
+      return forced;
+    }
+    int best = -1;
+    for (int label : tieOrder) {
+      if (points[label] > 0 && (best < 0 || points[label] > points[best])) {
+        best = label;
+      }
+    }
+    if (best < 0) {
+      fellBackTo = fallback;
+      return fallback;
+    }
+    return best;
+  }
+
+  Optional<Action> forcedAction() {
+    return Optional.ofNullable(forcedAction);
+  }
+
+  List<String> reasons(Facts facts) {
+    List<String> reasons = new ArrayList<>(fired.size());
+    for (Rule rule : fired) {
+      reasons.add(reason(rule, facts));
+    }
+    if (fellBackTo >= 0) {
+      reasons.add(fallbackReason());
+    }
+    return reasons;
+  }
+
+  List<Explanation.FiredRule> firedRules(Facts facts) {
+    List<Explanation.FiredRule> out = new ArrayList<>(fired.size());
+    for (Rule rule : fired) {
+      out.add(new Explanation.FiredRule(rule.id(), rule.description(), reason(rule, facts)));
+    }
+    if (fellBackTo >= 0) {
+      out.add(new Explanation.FiredRule("(fallback)", "no label scored above zero",
+          fallbackReason()));
+    }
+    return out;
+  }
+
+  Map<String, Integer> pointsByLabel() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (int label : tieOrder) {
+      out.put(labels[label], points[label]);
+    }
+    return out;
+  }
+
+  /** {@code sales-pitch +3: 'book a 15-minute call' in note (pitch-call)}. */
+  private String reason(Rule rule, Facts facts) {
+    StringBuilder sb = new StringBuilder();
+    rule.outcome().forcedLabel().ifPresent(l -> sb.append(labels[l]).append(" (forced)"));
+    int[] add = rule.points();
+    for (int label : tieOrder) {
+      if (add[label] != 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(labels[label]);
+        sb.append(add[label] > 0 ? " +" : " ").append(add[label]);
+      }
+    }
+    rule.outcome().forcedAction().ifPresent(a ->
+        sb.append(sb.length() == 0 ? "" : ", ").append("action ").append(a.wireName()));
+    if (sb.length() == 0) {
+      sb.append("no points");
+    }
+    String evidence = rule.condition().evidence(facts).orElse(rule.description());
+    return sb.append(": ").append(evidence).append(" (").append(rule.id()).append(')').toString();
+  }
+
+  private String fallbackReason() {
+    return labels[fellBackTo] + ": no rule scored above zero (fallback)";
+  }
+
+  private int rank(int label) {
+    for (int i = 0; i < tieOrder.length; i++) {
+      if (tieOrder[i] == label) {
+        return i;
+      }
+    }
+    return tieOrder.length;
+  }
+}

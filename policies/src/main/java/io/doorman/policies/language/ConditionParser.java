@@ -1,0 +1,314 @@
+package io.doorman.policies.language;
+
+import io.doorman.policies.Authenticity;
+import io.doorman.policies.Language;
+import io.doorman.policies.rules.Comparison;
+import io.doorman.policies.rules.Condition;
+import io.doorman.policies.rules.Conditions;
+import io.doorman.policies.rules.Field;
+import io.doorman.policies.rules.FoldedText;
+import io.doorman.policies.rules.Vocabulary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * Compiles the {@code if:} part of a rule. A mapping with several keys means all of them; {@code
+ * all}, {@code any} and {@code not} combine.
+ */
+final class ConditionParser {
+
+  /** Which texts a rule may look at: invitation rules see an invitation, reply rules a message. */
+  enum Section {
+    INVITATION,
+    REPLY
+  }
+
+  private static final Pattern TEAM =
+      Pattern.compile("\\s*(.+?)\\s+within\\s+(\\d{1,4})\\s*d\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> KEYWORD_LANGUAGES = Set.of("en", "de", "fr", "es", "any");
+
+  private final Nodes nodes;
+  private final Vocabulary.Builder vocabulary;
+  private final Map<String, Function<Node, Optional<Condition>>> keys = new LinkedHashMap<>();
+
+  ConditionParser(Nodes nodes, Vocabulary.Builder vocabulary, Section section) {
+    this.nodes = nodes;
+    this.vocabulary = vocabulary;
+    keys.put("all", v -> combine(v, "all", Conditions::all));
+    keys.put("any", v -> combine(v, "any", Conditions::any));
+    keys.put("not", v -> parse(v).map(Conditions::not));
+    keys.put("language", this::language);
+    keys.put("senderIn", this::senderIn);
+    if (section == Section.REPLY) {
+      keys.put("textHas", v -> keywords(v, List.of(Field.NOTE)));
+      keys.put("textMatches", v -> regex(v, Field.NOTE));
+      keys.put("textLength", v -> length(v, Field.NOTE));
+      return;
+    }
+    keys.put("note", this::note);
+    keys.put("noteLength", v -> length(v, Field.NOTE));
+    keys.put("noteHas", v -> keywords(v, List.of(Field.NOTE)));
+    keys.put("noteMatches", v -> regex(v, Field.NOTE));
+    keys.put("headlineHas", v -> keywords(v, List.of(Field.HEADLINE)));
+    keys.put("headlineMatches", v -> regex(v, Field.HEADLINE));
+    keys.put("noteOrHeadlineHas", v -> keywords(v, List.of(Field.NOTE, Field.HEADLINE)));
+    keys.put("nameHas", v -> keywords(v, List.of(Field.NAME)));
+    keys.put("mutualConnections", this::mutual);
+    keys.put("authenticity", this::authenticity);
+    keys.put("domainIn", this::domainIn);
+    keys.put("recipientIn", this::recipientIn);
+    keys.put("sameSenderInvitedTeammates", this::teamInvites);
+    keys.put("previouslyDeclinedByTeam", v -> nodes.bool(v, "previouslyDeclinedByTeam")
+        .map(Conditions::previouslyDeclinedByTeam));
+    keys.put("reminder", v -> nodes.bool(v, "reminder").map(Conditions::reminder));
+  }
+
+  Set<String> keys() {
+    return keys.keySet();
+  }
+
+  Optional<Condition> parse(Node node) {
+    if (!(node instanceof MappingNode)) {
+      nodes.error(node, "a condition must be a mapping, e.g. 'note: absent'");
+      return Optional.empty();
+    }
+    List<Condition> parts = new ArrayList<>();
+    boolean ok = true;
+    for (NodeTuple t : nodes.mapping(node, "a condition")) {
+      String key = Nodes.key(t);
+      Function<Node, Optional<Condition>> reader = keys.get(key);
+      if (reader == null) {
+        nodes.unknownKey(t.getKeyNode(), "condition", key, keys.keySet());
+        ok = false;
+        continue;
+      }
+      Optional<Condition> c = reader.apply(t.getValueNode());
+      c.ifPresent(parts::add);
+      ok &= c.isPresent();
+    }
+    if (parts.isEmpty() && ok) {
+      nodes.error(node, "empty condition");
+      return Optional.empty();
+    }
+    return ok ? Optional.of(Conditions.all(parts)) : Optional.empty();
+  }
+
+  private Optional<Condition> combine(
+      Node value, String what, Function<List<Condition>, Condition> make) {
+    List<Node> items = nodes.sequence(value, "'" + what + "'");
+    if (items.isEmpty()) {
+      nodes.error(value, "'" + what + "' needs at least one condition");
+      return Optional.empty();
+    }
+    List<Condition> parts = new ArrayList<>();
+    boolean ok = true;
+    for (Node item : items) {
+      Optional<Condition> c = parse(item);
+      c.ifPresent(parts::add);
+      ok &= c.isPresent();
+    }
+    return ok ? Optional.of(make.apply(parts)) : Optional.empty();
+  }
+
+  private Optional<Condition> note(Node value) {
+    Optional<String> s = nodes.scalar(value, "note");
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    if (s.get().equals("absent") || s.get().equals("present")) {
+      return Optional.of(Conditions.note(s.get().equals("present")));
+    }
+    nodes.error(value, "note must be 'absent' or 'present', not '" + s.get() + "'");
+    return Optional.empty();
+  }
+
+  private Optional<Condition> length(Node value, Field field) {
+    return comparison(value).map(c -> Conditions.length(field, c));
+  }
+
+  private Optional<Comparison> comparison(Node value) {
+    Optional<String> s = nodes.scalar(value, "a comparison");
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Comparison.parse(s.get()));
+    } catch (IllegalArgumentException e) {
+      nodes.error(value, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** A phrase, a list of phrases, or a mapping from language (en, de, fr, es, any) to phrases. */
+  private Optional<Condition> keywords(Node value, List<Field> fields) {
+    List<Node> phrases = new ArrayList<>();
+    if (value instanceof MappingNode) {
+      for (NodeTuple t : nodes.mapping(value, "keywords")) {
+        String lang = Nodes.key(t);
+        if (!KEYWORD_LANGUAGES.contains(lang)) {
+          nodes.unknownKey(t.getKeyNode(), "keyword language", lang, KEYWORD_LANGUAGES);
+          return Optional.empty();
+        }
+        phrases.addAll(nodes.oneOrMany(t.getValueNode()));
+      }
+    } else {
+      phrases.addAll(nodes.oneOrMany(value));
+    }
+    List<Integer> ids = new ArrayList<>();
+    boolean ok = true;
+    for (Node p : phrases) {
+      Optional<String> s = nodes.scalar(p, "a keyword");
+      if (s.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      try {
+        ids.add(vocabulary.add(s.get()));
+      } catch (IllegalArgumentException e) {
+        nodes.error(p, e.getMessage());
+        ok = false;
+      }
+    }
+    if (ok && ids.isEmpty()) {
+      nodes.error(value, "no keywords given");
+      return Optional.empty();
+    }
+    return ok
+        ? Optional.of(
+            Conditions.keywords(fields, ids.stream().mapToInt(Integer::intValue).toArray()))
+        : Optional.empty();
+  }
+
+  private Optional<Condition> regex(Node value, Field field) {
+    List<Condition> any = new ArrayList<>();
+    for (Node p : nodes.oneOrMany(value)) {
+      Optional<String> s = nodes.scalar(p, "a regular expression");
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        Pattern pattern =
+            Pattern.compile(s.get(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        any.add(Conditions.matches(field, pattern));
+      } catch (PatternSyntaxException e) {
+        nodes.error(p, "bad regular expression '" + s.get() + "': " + e.getDescription());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(any.size() == 1 ? any.get(0) : Conditions.any(any));
+  }
+
+  private Optional<Condition> mutual(Node value) {
+    Optional<String> s = nodes.scalar(value, "mutualConnections");
+    if (s.isPresent() && s.get().trim().equals("unknown")) {
+      return Optional.of(Conditions.mutualConnections(null));
+    }
+    return s.isEmpty() ? Optional.empty() : comparison(value).map(Conditions::mutualConnections);
+  }
+
+  private Optional<Condition> authenticity(Node value) {
+    Set<Authenticity> set = EnumSet.noneOf(Authenticity.class);
+    for (Node n : nodes.oneOrMany(value)) {
+      Optional<String> s = nodes.scalar(n, "authenticity");
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Authenticity> a =
+          EnumSet.allOf(Authenticity.class).stream()
+              .filter(x -> x.wireName().equals(s.get()))
+              .findFirst();
+      if (a.isEmpty()) {
+        nodes.error(n, "authenticity must be linkedin, unverified or spoofed, not '" + s.get() + "'");
+        return Optional.empty();
+      }
+      set.add(a.get());
+    }
+    return Optional.of(Conditions.authenticity(set));
+  }
+
+  private Optional<Condition> language(Node value) {
+    Set<Language> set = EnumSet.noneOf(Language.class);
+    for (Node n : nodes.oneOrMany(value)) {
+      Optional<String> s = nodes.scalar(n, "language");
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Language> l =
+          EnumSet.allOf(Language.class).stream().filter(x -> x.code().equals(s.get())).findFirst();
+      if (l.isEmpty()) {
+        nodes.error(n, "language must be en, de, fr or es, not '" + s.get() + "'");
+        return Optional.empty();
+      }
+      set.add(l.get());
+    }
+    return Optional.of(Conditions.language(set));
+  }
+
+  private Optional<Condition> senderIn(Node value) {
+    return foldedList(value, "senderIn").map(Conditions::nameIn);
+  }
+
+  private Optional<Condition> recipientIn(Node value) {
+    return foldedList(value, "recipientIn").map(Conditions::recipientIn);
+  }
+
+  private Optional<Condition> domainIn(Node value) {
+    Set<String> domains = new HashSet<>();
+    for (Node n : nodes.oneOrMany(value)) {
+      Optional<String> s = nodes.scalar(n, "a domain");
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      domains.add(s.get().trim().toLowerCase(Locale.ROOT).replaceFirst("^@", ""));
+    }
+    return Optional.of(Conditions.domainIn(domains));
+  }
+
+  private Optional<Set<String>> foldedList(Node value, String what) {
+    Set<String> out = new HashSet<>();
+    for (Node n : nodes.oneOrMany(value)) {
+      Optional<String> s = nodes.scalar(n, what);
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      out.add(FoldedText.fold(s.get()));
+    }
+    return Optional.of(out);
+  }
+
+  /** {@code ">= 3 within 7d"}. */
+  private Optional<Condition> teamInvites(Node value) {
+    Optional<String> s = nodes.scalar(value, "sameSenderInvitedTeammates");
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = TEAM.matcher(s.get());
+    if (!m.matches()) {
+      nodes.error(value, "sameSenderInvitedTeammates must read like '>= 3 within 7d', not '"
+          + s.get() + "'");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Conditions.sameSenderInvitedTeammates(
+          Comparison.parse(m.group(1)), Duration.ofDays(Long.parseLong(m.group(2)))));
+    } catch (IllegalArgumentException e) {
+      nodes.error(value, e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

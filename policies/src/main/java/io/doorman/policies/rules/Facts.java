@@ -1,0 +1,168 @@
+package io.doorman.policies.rules;
+
+import io.doorman.policies.Authenticity;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Language;
+import io.doorman.policies.Message;
+import io.doorman.policies.Origin;
+import io.doorman.policies.Person;
+import io.doorman.policies.TeamSignals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One invitation (or message) as the conditions see it: texts folded once, every keyword of the
+ * policy looked up once.
+ */
+public final class Facts {
+
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?:@|https?://)([a-z0-9.-]+\\.[a-z]{2,})", Pattern.CASE_INSENSITIVE);
+
+  private final Vocabulary vocabulary;
+  private final Optional<String> note;
+  private final Person sender;
+  private final Origin origin;
+  private final OptionalInt mutualConnections;
+  private final boolean reminder;
+  private final TeamSignals team;
+  private final FoldedText[] texts = new FoldedText[Field.values().length];
+  private final long[][] found = new long[Field.values().length][];
+  private List<String> domains;
+
+  private Facts(
+      Vocabulary vocabulary,
+      Optional<String> note,
+      Person sender,
+      Origin origin,
+      OptionalInt mutualConnections,
+      boolean reminder,
+      TeamSignals team) {
+    this.vocabulary = vocabulary;
+    this.note = note.filter(s -> !s.isBlank());
+    this.sender = sender;
+    this.origin = origin;
+    this.mutualConnections = mutualConnections;
+    this.reminder = reminder;
+    this.team = team;
+  }
+
+  public static Facts of(Invitation invitation, TeamSignals team, Vocabulary vocabulary) {
+    return new Facts(
+        vocabulary,
+        invitation.note(),
+        invitation.sender(),
+        invitation.origin(),
+        invitation.mutualConnections(),
+        invitation.reminder(),
+        team);
+  }
+
+  /** A message's text stands where an invitation's note would. */
+  public static Facts of(Message message, Vocabulary vocabulary) {
+    return new Facts(
+        vocabulary,
+        Optional.of(message.text()),
+        message.sender(),
+        message.origin(),
+        OptionalInt.empty(),
+        false,
+        TeamSignals.NONE);
+  }
+
+  public Optional<String> recipient() {
+    return origin.recipient();
+  }
+
+  boolean hasNote() {
+    return note.isPresent();
+  }
+
+  String raw(Field field) {
+    switch (field) {
+      case NOTE:
+        return note.orElse("");
+      case HEADLINE:
+        return sender.headline().orElse("");
+      default:
+        return sender.name();
+    }
+  }
+
+  FoldedText text(Field field) {
+    FoldedText t = texts[field.ordinal()];
+    if (t == null) {
+      String raw = raw(field);
+      t = raw.isEmpty() ? FoldedText.EMPTY : new FoldedText(raw);
+      texts[field.ordinal()] = t;
+    }
+    return t;
+  }
+
+  boolean contains(Field field, int phraseId) {
+    return (found(field)[phraseId >>> 6] & (1L << phraseId)) != 0;
+  }
+
+  /** Whether any phrase whose bit is set in {@code mask} occurs in the field. */
+  boolean containsAny(Field field, long[] mask) {
+    long[] bits = found(field);
+    for (int i = 0; i < mask.length; i++) {
+      if ((bits[i] & mask[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long[] found(Field field) {
+    long[] bits = found[field.ordinal()];
+    if (bits == null) {
+      bits = field == Field.NOTE && note.isEmpty() || field == Field.HEADLINE
+          && sender.headline().isEmpty() ? vocabulary.nothing() : vocabulary.find(text(field));
+      found[field.ordinal()] = bits;
+    }
+    return bits;
+  }
+
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  OptionalInt mutualConnections() {
+    return mutualConnections;
+  }
+
+  Authenticity authenticity() {
+    return origin.authenticity();
+  }
+
+  Language language() {
+    return origin.language();
+  }
+
+  boolean reminder() {
+    return reminder;
+  }
+
+  TeamSignals team() {
+    return team;
+  }
+
+  /** Domains of the addresses and links in the note, and the host of the profile link. */
+  List<String> domains() {
+    if (domains == null) {
+      List<String> all = new ArrayList<>();
+      Matcher m = DOMAIN.matcher(note.orElse("") + " " + sender.profileUrl().orElse(""));
+      while (m.find()) {
+        all.add(m.group(1).toLowerCase(Locale.ROOT));
+      }
+      domains = all;
+    }
+    return domains;
+  }
+}

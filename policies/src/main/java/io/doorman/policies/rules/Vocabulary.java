@@ -1,0 +1,319 @@
+package io.doorman.policies.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every keyword phrase of a policy, found in a text in one pass.
+ *
+ * <p>A phrase is a sequence of words matched on word boundaries in {@link FoldedText}. Three
+ * wildcards: {@code #} is any number, {@code word*} any word starting with "word", and {@code ..}
+ * zero to three words of anything. Phrases are registered while a policy is parsed (each gets an
+ * id), then {@link Builder#build()} indexes them by their first word.
+ */
+public final class Vocabulary {
+
+  private static final int MAX_GAP = 3;
+
+  private final String[][] phrases;
+  /** Every exact word of every phrase, numbered; text words are looked up here once. */
+  private final Map<String, Integer> wordIds = new HashMap<>();
+  private final TrieNode root = new TrieNode();
+  private TrieNode[] rootByWord;
+  private final long[] nothing;
+
+  private Vocabulary(List<String[]> phrases) {
+    this.phrases = phrases.toArray(new String[0][]);
+    this.nothing = new long[(this.phrases.length + 63) >>> 6];
+    for (String[] phrase : this.phrases) {
+      for (String word : phrase) {
+        if (!word.equals("#") && !word.equals("..") && !word.endsWith("*")) {
+          wordIds.putIfAbsent(word, wordIds.size());
+        }
+      }
+    }
+    for (int id = 0; id < this.phrases.length; id++) {
+      TrieNode node = root;
+      for (String word : this.phrases[id]) {
+        node = node.child(word, wordIds);
+      }
+      node.ids = node.ids == null ? new int[] {id} : append(node.ids, id);
+    }
+    rootByWord = new TrieNode[wordIds.size()];
+    for (int i = 0; i < root.keys.length; i++) {
+      rootByWord[root.keys[i]] = root.children[i];
+    }
+  }
+
+  /**
+   * Phrases as a trie of words, so one walk from each text word finds every phrase starting there.
+   * Exact words are compared as numbers (see {@link #wordIds}).
+   */
+  private static final class TrieNode {
+    int[] keys = new int[0];
+    TrieNode[] children = new TrieNode[0];
+    TrieNode number;
+    TrieNode gap;
+    String[] stems = new String[0];
+    TrieNode[] stemNodes = new TrieNode[0];
+    /** Bits of {@link #letterPair} for the first two letters of each stem; null without stems. */
+    long[] stemPairs;
+    int[] ids;
+
+    TrieNode child(String word, Map<String, Integer> wordIds) {
+      if (word.equals("#")) {
+        return number == null ? number = new TrieNode() : number;
+      }
+      if (word.equals("..")) {
+        return gap == null ? gap = new TrieNode() : gap;
+      }
+      if (word.endsWith("*")) {
+        String stem = word.substring(0, word.length() - 1);
+        for (int i = 0; i < stems.length; i++) {
+          if (stems[i].equals(stem)) {
+            return stemNodes[i];
+          }
+        }
+        stems = Arrays.copyOf(stems, stems.length + 1);
+        stemNodes = Arrays.copyOf(stemNodes, stemNodes.length + 1);
+        stems[stems.length - 1] = stem;
+        if (stemPairs == null) {
+          stemPairs = new long[(PAIRS >>> 6) + 1];
+        }
+        int pair = letterPair(stem);
+        stemPairs[pair >>> 6] |= 1L << pair;
+        return stemNodes[stemNodes.length - 1] = new TrieNode();
+      }
+      int key = wordIds.get(word);
+      int at = Arrays.binarySearch(keys, key);
+      if (at >= 0) {
+        return children[at];
+      }
+      int insert = -at - 1;
+      int[] k = new int[keys.length + 1];
+      TrieNode[] c = new TrieNode[keys.length + 1];
+      System.arraycopy(keys, 0, k, 0, insert);
+      System.arraycopy(children, 0, c, 0, insert);
+      k[insert] = key;
+      c[insert] = new TrieNode();
+      System.arraycopy(keys, insert, k, insert + 1, keys.length - insert);
+      System.arraycopy(children, insert, c, insert + 1, keys.length - insert);
+      keys = k;
+      children = c;
+      return c[insert];
+    }
+
+    TrieNode exact(int wordId) {
+      if (wordId < 0) {
+        return null;
+      }
+      int at = Arrays.binarySearch(keys, wordId);
+      return at >= 0 ? children[at] : null;
+    }
+  }
+
+  private static final int PAIRS = 26 * 26;
+
+  /** The first two letters as a number below 676, or 676 for anything but two letters a-z. */
+  private static int letterPair(String word) {
+    if (word.length() < 2) {
+      return PAIRS;
+    }
+    int a = word.charAt(0) - 'a';
+    int b = word.charAt(1) - 'a';
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : PAIRS;
+  }
+
+  /** Collects phrases while a policy is parsed. */
+  public static final class Builder {
+    private final Map<String, Integer> ids = new LinkedHashMap<>();
+    private final List<String[]> phrases = new ArrayList<>();
+
+    /**
+     * Registers a phrase and returns its id.
+     *
+     * @throws IllegalArgumentException when the phrase has no word to match
+     */
+    public int add(String phrase) {
+      String[] words = parse(phrase);
+      String key = String.join(" ", words);
+      Integer id = ids.get(key);
+      if (id != null) {
+        return id;
+      }
+      phrases.add(words);
+      ids.put(key, phrases.size() - 1);
+      return phrases.size() - 1;
+    }
+
+    public Vocabulary build() {
+      return new Vocabulary(phrases);
+    }
+  }
+
+  /** No phrase found (shared; never written to). */
+  long[] nothing() {
+    return nothing;
+  }
+
+  /** Which phrases occur in the text: bit {@code id} of the result is set for each. */
+  long[] find(FoldedText text) {
+    long[] found = new long[(phrases.length + 63) >>> 6];
+    int[] ids = new int[text.size()];
+    for (int at = 0; at < ids.length; at++) {
+      Integer id = wordIds.get(text.word(at));
+      ids[at] = id == null ? -1 : id;
+    }
+    for (int at = 0; at < ids.length; at++) {
+      int word = ids[at];
+      if (word >= 0 && rootByWord[word] != null) {
+        walk(rootByWord[word], text, ids, at + 1, found);
+      }
+      walkWildcards(root, text, ids, at, found);
+    }
+    return found;
+  }
+
+  private static void walk(TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
+    if (node.ids != null) {
+      for (int id : node.ids) {
+        found[id >>> 6] |= 1L << id;
+      }
+    }
+    if (node.gap != null) {
+      for (int skip = 0; skip <= MAX_GAP && at + skip <= ids.length; skip++) {
+        walk(node.gap, text, ids, at + skip, found);
+      }
+    }
+    if (at >= ids.length) {
+      return;
+    }
+    TrieNode next = node.exact(ids[at]);
+    if (next != null) {
+      walk(next, text, ids, at + 1, found);
+    }
+    walkWildcards(node, text, ids, at, found);
+  }
+
+  /** The number and prefix edges of a node, for the word at {@code at}. */
+  private static void walkWildcards(
+      TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
+    if (node.number == null && node.stemPairs == null) {
+      return;
+    }
+    String word = text.word(at);
+    if (node.number != null && isNumber(word)) {
+      walk(node.number, text, ids, at + 1, found);
+    }
+    int pair = node.stemPairs == null ? -1 : letterPair(word);
+    if (pair >= 0 && (node.stemPairs[pair >>> 6] & (1L << pair)) != 0) {
+      String[] stems = node.stems;
+      for (int i = 0; i < stems.length; i++) {
+        if (word.startsWith(stems[i])) {
+          walk(node.stemNodes[i], text, ids, at + 1, found);
+        }
+      }
+    }
+  }
+
+  /** The first occurrence of any of the phrases, quoted from the original text. */
+  Optional<String> quote(FoldedText text, int[] ids) {
+    for (int at = 0; at < text.size(); at++) {
+      for (int id : ids) {
+        int end = matchAt(phrases[id], 0, text, at);
+        if (end > at) {
+          return Optional.of(text.quote(at, end));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  String phrase(int id) {
+    return String.join(" ", phrases[id]);
+  }
+
+  /** Matches pattern words from {@code p} at text word {@code at}; the end word index or -1. */
+  private static int matchAt(String[] pattern, int p, FoldedText text, int at) {
+    if (p == pattern.length) {
+      return at;
+    }
+    String want = pattern[p];
+    if (want.equals("..")) {
+      for (int skip = 0; skip <= MAX_GAP && at + skip <= text.size(); skip++) {
+        int end = matchAt(pattern, p + 1, text, at + skip);
+        if (end >= 0) {
+          return end;
+        }
+      }
+      return -1;
+    }
+    if (at >= text.size() || !wordMatches(want, text.word(at))) {
+      return -1;
+    }
+    return matchAt(pattern, p + 1, text, at + 1);
+  }
+
+  private static boolean wordMatches(String want, String word) {
+    if (want.equals("#")) {
+      return isNumber(word);
+    }
+    int last = want.length() - 1;
+    if (want.charAt(last) == '*') {
+      return word.length() >= last && word.regionMatches(0, want, 0, last);
+    }
+    return want.equals(word);
+  }
+
+  private static boolean isNumber(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isDigit(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String[] parse(String phrase) {
+    List<String> words = new ArrayList<>();
+    for (String raw : phrase.trim().split("\\s+")) {
+      if (raw.equals("#") || raw.equals("..")) {
+        words.add(raw);
+      } else if (raw.endsWith("*") && raw.length() > 1) {
+        String stem = FoldedText.fold(raw.substring(0, raw.length() - 1));
+        if (stem.length() < 2 || stem.contains(" ")) {
+          throw new IllegalArgumentException(
+              "'" + raw + "': '*' must end a single word of at least two letters");
+        }
+        words.add(stem + "*");
+      } else {
+        String folded = FoldedText.fold(raw);
+        if (!folded.isEmpty()) {
+          words.addAll(List.of(folded.split(" ")));
+        }
+      }
+    }
+    boolean anyWord = words.stream().anyMatch(w -> !w.equals(".."));
+    if (!anyWord) {
+      throw new IllegalArgumentException("keyword '" + phrase + "' has no word to match");
+    }
+    while (words.get(0).equals("..")) {
+      words.remove(0);
+    }
+    while (words.get(words.size() - 1).equals("..")) {
+      words.remove(words.size() - 1);
+    }
+    return words.toArray(new String[0]);
+  }
+
+  private static int[] append(int[] a, int v) {
+    int[] b = java.util.Arrays.copyOf(a, a.length + 1);
+    b[a.length] = v;
+    return b;
+  }
+}
