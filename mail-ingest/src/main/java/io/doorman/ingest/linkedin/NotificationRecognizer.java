@@ -246,13 +246,32 @@ public final class NotificationRecognizer {
   }
 
   private static Original original(MimeMail mail, List<String> lines) {
+    List<Line> parsed = withHtmlLinks(mail, Line.parse(lines));
     return new Original(
         mail.header("From").map(Mailbox::parse),
         mail.header("To").map(Mailbox::parse),
         mail.header("Subject").orElse("").strip(),
         mail.header("Message-ID").map(String::strip),
         mail.header("Date").flatMap(NotificationRecognizer::date),
-        Line.parse(lines));
+        parsed);
+  }
+
+  /**
+   * Some templates put their links only in the HTML part: when the text has none, the HTML's
+   * labelled links are added after it, so accept and profile links are still found.
+   */
+  private static List<Line> withHtmlLinks(MimeMail mail, List<Line> lines) {
+    boolean textHasLinks = lines.stream().anyMatch(Line::isLink);
+    if (textHasLinks || mail.html().isEmpty() || mail.plainText().map(String::isBlank).orElse(true)) {
+      return lines;
+    }
+    List<Line> all = new ArrayList<>(lines);
+    for (Line line : Line.parse(HtmlText.lines(capWords(mail.html().get())))) {
+      if (line.isLink()) {
+        all.add(line);
+      }
+    }
+    return all;
   }
 
   private static Original inlineForward(Forwarded f) {
