@@ -1,0 +1,78 @@
+package io.doorman.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the store lives: an H2 file under a data directory by default, or PostgreSQL by URL.
+ * Opening it migrates the schema to the newest version and logs which database it is, once.
+ */
+public final class Database {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final Dialect dialect;
+
+  private Database(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      this.dialect = Dialect.of(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the database at " + redact(url), e);
+    }
+    Flyway.configure()
+        .dataSource(url, user, password)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    log.info("store: {} at {}", dialect.name(), redact(url));
+  }
+
+  /** The embedded default: {@code DIR/doorman.mv.db}, created when missing. */
+  public static Database h2File(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDir, e);
+    }
+    String file = dataDir.toAbsolutePath().resolve("doorman").toString();
+    return new Database("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "sa", "");
+  }
+
+  /** A database by JDBC URL (PostgreSQL or H2), user and password optional. */
+  public static Database at(String jdbcUrl, Optional<String> user, Optional<String> password) {
+    return new Database(jdbcUrl, user.orElse(null), password.orElse(null));
+  }
+
+  /** A new connection, prepared for durable commits; the caller closes it. */
+  Connection connect() {
+    try {
+      Connection c = DriverManager.getConnection(url, user, password);
+      dialect.prepare(c);
+      return c;
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to " + redact(url), e);
+    }
+  }
+
+  public String dialectName() {
+    return dialect.name();
+  }
+
+  /** The URL without a password parameter, for logs and messages. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+}

@@ -1,0 +1,434 @@
+package io.doorman.store;
+
+import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Channel;
+import io.doorman.lifecycle.Decision;
+import io.doorman.lifecycle.Outcome;
+import io.doorman.lifecycle.State;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Message;
+import io.doorman.policies.Person;
+import io.doorman.policies.Reply;
+import io.doorman.policies.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Invitations, their answers and their audit log. Every method is one transaction, committed (and
+ * so on disk) before it returns; re-ingesting an invitation only counts another sighting.
+ */
+public final class InvitationStore {
+
+  /** What ingesting one invitation did. */
+  public enum Ingested {
+    NEW,
+    ALREADY_SEEN
+  }
+
+  /** What ingesting one message did: answered an asked invitation, was kept unmatched, or was known. */
+  public record MessageIngested(boolean alreadySeen, OptionalLong answered) {}
+
+  private final Database db;
+  private final Clock clock;
+
+  public InvitationStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  // ------------------------------------------------------------------ ingest
+
+  public Ingested ingest(Invitation invitation, Verdict verdict) {
+    Instant now = clock.instant();
+    return inTransaction(
+        "store invitation " + invitation.origin().source(),
+        c -> {
+          if (countSighting(c, invitation.key(), now)) {
+            return Ingested.ALREADY_SEEN;
+          }
+          Savepoint beforeInsert = c.setSavepoint();
+          try {
+            long id = insert(c, invitation, verdict, now);
+            audit(c, id, now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
+                Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
+            return Ingested.NEW;
+          } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+              throw e;
+            }
+            // Another node stored it between our update and insert: count the sighting instead.
+            c.rollback(beforeInsert);
+            countSighting(c, invitation.key(), now);
+            return Ingested.ALREADY_SEEN;
+          }
+        });
+  }
+
+  private static boolean countSighting(Connection c, String key, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE invitations SET sightings = sightings + 1, last_seen = ? WHERE invitation_key = ?")) {
+      Rows.set(ps, 1, now);
+      ps.setString(2, key);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static long insert(Connection c, Invitation i, Verdict v, Instant now) throws SQLException {
+    Person p = i.sender();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO invitations (invitation_key, recipient, sender_name, sender_headline,"
+                + " sender_location, profile_url, accept_url, note, mutual_connections, authenticity,"
+                + " language, category, suggested_action, reasons, state, state_by, state_at, version,"
+                + " sightings, first_seen, last_seen, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)",
+            new String[] {"id"})) {
+      ps.setString(1, Rows.fit(i.key(), 1000));
+      Rows.set(ps, 2, i.origin().recipient().map(r -> Rows.fit(r, 300)));
+      ps.setString(3, Rows.fit(p.name(), 300));
+      Rows.set(ps, 4, p.headline().map(h -> Rows.fit(h, 1000)));
+      Rows.set(ps, 5, p.location().map(l -> Rows.fit(l, 300)));
+      Rows.set(ps, 6, p.profileUrl().map(u -> Rows.fit(u, 2000)));
+      Rows.set(ps, 7, i.acceptUrl().map(u -> Rows.fit(u, 2000)));
+      Rows.set(ps, 8, i.note().map(n -> Rows.fit(n, 10000)));
+      Rows.set(ps, 9, i.mutualConnections());
+      ps.setString(10, i.origin().authenticity().wireName());
+      ps.setString(11, i.origin().language().code());
+      ps.setString(12, v.category().wireName());
+      ps.setString(13, v.action().wireName());
+      ps.setString(14, Rows.fit(String.join("\n", v.reasons()), 10000));
+      ps.setString(15, State.PENDING.name());
+      ps.setString(16, Actor.POLICY.name());
+      Rows.set(ps, 17, now);
+      Rows.set(ps, 18, now);
+      Rows.set(ps, 19, now);
+      ps.setString(20, Rows.fit(i.origin().source(), 2000));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Stores a message notification. From a sender whose invitation to the same recipient is ASKED
+   * (or waiting for a follow-up), it is the answer: that invitation becomes ANSWERED. Otherwise it
+   * is kept, unmatched, to be listed.
+   */
+  public MessageIngested ingestMessage(Message message, Reply reply) {
+    Instant now = clock.instant();
+    String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
+        + "|" + message.text().hashCode());
+    return inTransaction(
+        "store message " + message.origin().source(),
+        c -> {
+          if (exists(c, "SELECT 1 FROM messages WHERE message_key = ?", key)) {
+            return new MessageIngested(true, OptionalLong.empty());
+          }
+          OptionalLong asked = askedInvitation(c, message);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO messages (message_key, sender_name, recipient, body, reply_class,"
+                      + " suggested_action, invitation_id, received_at, source)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, Rows.fit(key, 1000));
+            ps.setString(2, Rows.fit(message.sender().name(), 300));
+            Rows.set(ps, 3, message.origin().recipient().map(r -> Rows.fit(r, 300)));
+            ps.setString(4, Rows.fit(message.text(), 10000));
+            ps.setString(5, reply.replyClass().wireName());
+            ps.setString(6, reply.action().wireName());
+            if (asked.isPresent()) {
+              ps.setLong(7, asked.getAsLong());
+            } else {
+              ps.setNull(7, java.sql.Types.BIGINT);
+            }
+            Rows.set(ps, 8, now);
+            ps.setString(9, Rows.fit(message.origin().source(), 2000));
+            ps.executeUpdate();
+          }
+          if (asked.isPresent()) {
+            Actor sender = new Actor(message.sender().name(), Channel.INGEST);
+            Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
+                Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()));
+            if (!(outcome instanceof Outcome.Applied)) {
+              asked = OptionalLong.empty();
+            }
+          }
+          return new MessageIngested(false, asked);
+        });
+  }
+
+  private static OptionalLong askedInvitation(Connection c, Message m) throws SQLException {
+    String sql =
+        "SELECT id, recipient FROM invitations WHERE LOWER(sender_name) = ? AND state IN ('ASKED', 'FOLLOW_UP')"
+            + " ORDER BY state_at DESC";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, m.sender().name().toLowerCase(Locale.ROOT));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String recipient = rs.getString("recipient");
+          boolean sameRecipient =
+              recipient == null
+                  || m.origin().recipient().isEmpty()
+                  || recipient.equalsIgnoreCase(m.origin().recipient().get());
+          if (sameRecipient) {
+            return OptionalLong.of(rs.getLong("id"));
+          }
+        }
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  /** A person's decision; refused with who decided before when it no longer applies. */
+  public Outcome decide(long invitationId, Decision decision, Actor actor) {
+    Instant now = clock.instant();
+    return inTransaction(
+        "decide invitation " + invitationId,
+        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty()));
+  }
+
+  /**
+   * The one place a state changes: checks the transition, then updates only if nobody changed the
+   * invitation meanwhile (optimistic: the version must still be the one read), and writes the audit
+   * row in the same transaction.
+   */
+  private static Outcome move(
+      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail)
+      throws SQLException {
+    State current;
+    String by;
+    Instant at;
+    int version;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT state, state_by, state_at, version FROM invitations WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return new Outcome.NotFound(id);
+        }
+        current = State.valueOf(rs.getString("state"));
+        by = rs.getString("state_by");
+        at = Rows.instant(rs, "state_at");
+        version = rs.getInt("version");
+      }
+    }
+    if (!current.canMoveTo(target)) {
+      return new Outcome.Refused(id, current, by, at, target);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE invitations SET state = ?, state_by = ?, state_at = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?")) {
+      ps.setString(1, target.name());
+      ps.setString(2, Rows.fit(actor.name(), 300));
+      Rows.set(ps, 3, now);
+      ps.setLong(4, id);
+      ps.setInt(5, version);
+      if (ps.executeUpdate() == 0) {
+        StoredInvitation winner = find(c, id).orElseThrow();
+        return new Outcome.Refused(id, winner.state(), winner.stateBy(), winner.stateAt(), target);
+      }
+    }
+    audit(c, id, now, actor, Optional.of(current), target, detail);
+    return new Outcome.Applied(id, current, target);
+  }
+
+  private static void audit(
+      Connection c, long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, id);
+      Rows.set(ps, 2, at);
+      ps.setString(3, Rows.fit(actor.name(), 300));
+      ps.setString(4, actor.channel().wireName());
+      Rows.set(ps, 5, from.map(State::name));
+      ps.setString(6, to.name());
+      Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
+      ps.executeUpdate();
+    }
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  public Optional<StoredInvitation> find(long id) {
+    return inTransaction("read invitation " + id, c -> find(c, id));
+  }
+
+  private static Optional<StoredInvitation> find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + Rows.INVITATION_COLUMNS + " FROM invitations WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.invitation(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Invitations, oldest first, in one state or all. */
+  public List<StoredInvitation> list(Optional<State> state) {
+    String sql =
+        "SELECT " + Rows.INVITATION_COLUMNS + " FROM invitations"
+            + (state.isPresent() ? " WHERE state = ?" : "") + " ORDER BY id";
+    return inTransaction(
+        "list invitations",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (state.isPresent()) {
+              ps.setString(1, state.get().name());
+            }
+            return invitations(ps);
+          }
+        });
+  }
+
+  /** Everything about people whose name contains {@code name} (case-insensitive). */
+  public List<StoredInvitation> who(String name) {
+    return inTransaction(
+        "find " + name,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + Rows.INVITATION_COLUMNS + " FROM invitations WHERE LOWER(sender_name) LIKE ?"
+                      + " ORDER BY id")) {
+            ps.setString(1, "%" + name.toLowerCase(Locale.ROOT).replace("%", "") + "%");
+            return invitations(ps);
+          }
+        });
+  }
+
+  public Map<State, Integer> countsByState() {
+    return inTransaction(
+        "count invitations",
+        c -> {
+          Map<State, Integer> counts = new EnumMap<>(State.class);
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT state, COUNT(*) AS n FROM invitations GROUP BY state");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              counts.put(State.valueOf(rs.getString("state")), rs.getInt("n"));
+            }
+          }
+          return counts;
+        });
+  }
+
+  public List<AuditEntry> history(long invitationId) {
+    return inTransaction(
+        "read history of " + invitationId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT invitation_id, at, actor, channel, from_state, to_state, detail FROM audit_log"
+                      + " WHERE invitation_id = ? ORDER BY id")) {
+            ps.setLong(1, invitationId);
+            List<AuditEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(Rows.audit(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Messages answering this invitation, or (empty id) every message that matched none. */
+  public List<StoredMessage> messages(OptionalLong invitationId) {
+    String where = invitationId.isPresent() ? "invitation_id = ?" : "invitation_id IS NULL";
+    return inTransaction(
+        "read messages",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE " + where + " ORDER BY id")) {
+            if (invitationId.isPresent()) {
+              ps.setLong(1, invitationId.getAsLong());
+            }
+            List<StoredMessage> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(Rows.message(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  public long auditCount() {
+    return inTransaction(
+        "count audit rows",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  private static List<StoredInvitation> invitations(PreparedStatement ps) throws SQLException {
+    List<StoredInvitation> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(Rows.invitation(rs));
+      }
+    }
+    return out;
+  }
+
+  private static boolean exists(Connection c, String sql, String value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ transactions
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what, e);
+    }
+  }
+
+  /** Unique-key violations have SQLSTATE 23505 on both H2 and PostgreSQL. */
+  private static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+}

@@ -1,0 +1,17 @@
+package io.doorman.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on H2 in a file, as the embedded default runs it. */
+class H2InvitationStoreTest extends InvitationStoreContractTest {
+
+  @TempDir Path dir;
+
+  private int n;
+
+  @Override
+  Database freshDatabase() {
+    return Database.h2File(dir.resolve("db" + n++));
+  }
+}

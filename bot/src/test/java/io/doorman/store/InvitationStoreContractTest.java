@@ -1,0 +1,226 @@
+package io.doorman.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Channel;
+import io.doorman.lifecycle.Decision;
+import io.doorman.lifecycle.Outcome;
+import io.doorman.lifecycle.State;
+import io.doorman.policies.Action;
+import io.doorman.policies.Authenticity;
+import io.doorman.policies.Category;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Language;
+import io.doorman.policies.Message;
+import io.doorman.policies.Origin;
+import io.doorman.policies.Person;
+import io.doorman.policies.Reply;
+import io.doorman.policies.ReplyClass;
+import io.doorman.policies.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database behind the store must do. Subclasses supply only a fresh {@link Database}.
+ */
+abstract class InvitationStoreContractTest {
+
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  static final Verdict ASK = new Verdict(Category.NO_NOTE, Action.ASK, List.of("no-note +1: no note"));
+
+  private InvitationStore store;
+  private static int counter;
+
+  /** A new, empty database for each test. */
+  abstract Database freshDatabase();
+
+  @BeforeEach
+  void open() {
+    store = new InvitationStore(freshDatabase(), CLOCK);
+  }
+
+  static Invitation invitation(String name, String recipient, Optional<String> invitationId) {
+    Origin origin =
+        new Origin("test#" + counter++, Optional.empty(), Optional.of(recipient), Authenticity.LINKEDIN,
+            Optional.empty(), Language.EN);
+    Person sender =
+        new Person(name, Optional.of("Engineer"), Optional.empty(),
+            Optional.of("https://www.linkedin.com/in/" + name.toLowerCase().replace(' ', '-')));
+    return new Invitation(origin, sender, OptionalInt.of(3), Optional.empty(), Optional.empty(), invitationId, false);
+  }
+
+  static Message message(String from, String recipient, String text) {
+    Origin origin =
+        new Origin("msg#" + counter++, Optional.of("<m" + counter + "@linkedin.com>"), Optional.of(recipient),
+            Authenticity.LINKEDIN, Optional.empty(), Language.EN);
+    return new Message(origin, Person.named(from), text);
+  }
+
+  private long onlyId() {
+    List<StoredInvitation> all = store.list(Optional.empty());
+    assertEquals(1, all.size());
+    return all.get(0).id();
+  }
+
+  @Test
+  void storesAnInvitationOnceAndCountsItsSightings() {
+    Invitation original = invitation("Jane Doe", "Paul", Optional.of("7001"));
+    Invitation reminder = invitation("Jane Doe", "Paul", Optional.of("7001"));
+
+    assertEquals(InvitationStore.Ingested.NEW, store.ingest(original, ASK));
+    assertEquals(InvitationStore.Ingested.ALREADY_SEEN, store.ingest(reminder, ASK));
+    assertEquals(InvitationStore.Ingested.ALREADY_SEEN, store.ingest(original, ASK));
+
+    StoredInvitation stored = store.find(onlyId()).orElseThrow();
+    assertEquals(3, stored.sightings());
+    assertEquals(State.PENDING, stored.state());
+    assertEquals("no-note", stored.category());
+    assertEquals(List.of("no-note +1: no note"), stored.reasons());
+    assertEquals(1, store.auditCount(), "one audit row: classified by the policy");
+  }
+
+  @Test
+  void withoutAnInvitationIdTheSenderAndRecipientMakeItTheSame() {
+    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    store.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
+
+    assertEquals(2, store.list(Optional.empty()).size());
+  }
+
+  @Test
+  void aDecisionMovesTheInvitationAndIsAudited() {
+    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7002")), ASK);
+    long id = onlyId();
+
+    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
+
+    assertEquals(new Outcome.Applied(id, State.PENDING, State.ACCEPTED), outcome);
+    StoredInvitation stored = store.find(id).orElseThrow();
+    assertEquals(State.ACCEPTED, stored.state());
+    assertEquals("alice", stored.stateBy());
+    List<AuditEntry> history = store.history(id);
+    assertEquals(2, history.size());
+    AuditEntry last = history.get(1);
+    assertEquals("alice", last.actor());
+    assertEquals("slack", last.channel());
+    assertEquals(Optional.of(State.PENDING), last.from());
+    assertEquals(State.ACCEPTED, last.to());
+  }
+
+  @Test
+  void anInvalidTransitionIsRefusedNamingWhoDecided() {
+    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7003")), ASK);
+    long id = onlyId();
+    store.decide(id, Decision.DECLINE, new Actor("bob", Channel.SLACK));
+
+    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
+
+    Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
+    assertEquals(State.DECLINED, refused.current());
+    assertEquals("bob", refused.by());
+    assertTrue(refused.message().contains("already declined (by bob"), refused.message());
+    assertEquals(State.DECLINED, store.find(id).orElseThrow().state());
+    assertEquals(2, store.history(id).size(), "a refusal writes no audit row");
+  }
+
+  @Test
+  void ofTwoSimultaneousDecisionsExactlyOneWins() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      store.ingest(invitation("Racer " + round, "Paul", Optional.of("race-" + round)), ASK);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (StoredInvitation inv : store.list(Optional.empty())) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> results = new ArrayList<>();
+        for (Decision d : List.of(Decision.ACCEPT, Decision.DECLINE)) {
+          Callable<Outcome> click =
+              () -> {
+                start.await();
+                return store.decide(inv.id(), d, new Actor("user-" + d, Channel.SLACK));
+              };
+          results.add(pool.submit(click));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<Outcome> f : results) {
+          if (f.get() instanceof Outcome.Applied) {
+            applied++;
+          }
+        }
+        assertEquals(1, applied, "exactly one decision wins for invitation " + inv.id());
+        assertEquals(2, store.history(inv.id()).size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
+    store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
+    long id = onlyId();
+    store.decide(id, Decision.ASK, Actor.console("paul"));
+
+    InvitationStore.MessageIngested result =
+        store.ingestMessage(
+            message("Jane Doe", "Paul Okafor", "Yes, we met at the meetup."),
+            new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
+
+    assertEquals(OptionalLong.of(id), result.answered());
+    assertEquals(State.ANSWERED, store.find(id).orElseThrow().state());
+    assertEquals(1, store.messages(OptionalLong.of(id)).size());
+    assertEquals("met", store.messages(OptionalLong.of(id)).get(0).replyClass());
+  }
+
+  @Test
+  void aMessageThatAnswersNothingIsKeptAndListed() {
+    Message stray = message("Somebody Else", "Paul", "Hello there");
+
+    InvitationStore.MessageIngested first = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+    InvitationStore.MessageIngested again = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+
+    assertEquals(OptionalLong.empty(), first.answered());
+    assertTrue(again.alreadySeen());
+    assertEquals(1, store.messages(OptionalLong.empty()).size());
+  }
+
+  @Test
+  void whoFindsEverythingAboutAPersonByPartOfTheirName() {
+    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7005")), ASK);
+    store.ingest(invitation("John Smith", "Paul", Optional.of("7006")), ASK);
+
+    List<StoredInvitation> found = store.who("doe");
+
+    assertEquals(1, found.size());
+    assertEquals("Jane Doe", found.get(0).senderName());
+  }
+
+  @Test
+  void countsInvitationsByState() {
+    store.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
+    store.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
+    long first = store.list(Optional.empty()).get(0).id();
+    store.decide(first, Decision.ASK, Actor.console("paul"));
+
+    assertEquals(1, store.countsByState().get(State.PENDING));
+    assertEquals(1, store.countsByState().get(State.ASKED));
+  }
+}
