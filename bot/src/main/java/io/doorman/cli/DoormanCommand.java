@@ -1,6 +1,12 @@
 package io.doorman.cli;
 
 import io.doorman.cli.classify.ClassifyCommand;
+import io.doorman.cli.store.DecideCommand;
+import io.doorman.cli.store.IngestCommand;
+import io.doorman.cli.store.ListCommand;
+import io.doorman.cli.store.ShowCommand;
+import io.doorman.cli.store.StatusCommand;
+import io.doorman.cli.store.WhoCommand;
 import io.doorman.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +17,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = DoormanCommand.Version.class,
     description = "Screens LinkedIn connection invitations from their notification emails.",
-    subcommands = {ClassifyCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ClassifyCommand.class,
+      IngestCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      DecideCommand.class,
+      StatusCommand.class,
+      WhoCommand.class,
+      PolicyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class DoormanCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -24,6 +40,7 @@ public final class DoormanCommand implements Runnable {
   /** The command line with Doorman's exit codes and error handling. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new DoormanCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Verbosity::applyThenRun);
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;

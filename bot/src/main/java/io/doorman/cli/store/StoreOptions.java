@@ -1,0 +1,44 @@
+package io.doorman.cli.store;
+
+import io.doorman.store.Database;
+import io.doorman.store.InvitationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the store is: an H2 file under {@code --data-dir} (default), or PostgreSQL by URL. */
+public final class StoreOptions {
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:DOORMAN_DATA_DIR:-data}",
+      description = "Directory of the embedded H2 database (default ./data, or $DOORMAN_DATA_DIR).")
+  Path dataDir;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      defaultValue = "${env:DOORMAN_DB_URL}",
+      description = "JDBC URL of a database to use instead, e.g. jdbc:postgresql://localhost/doorman (or $DOORMAN_DB_URL).")
+  String url;
+
+  @Option(names = "--db-user", defaultValue = "${env:DOORMAN_DB_USER}", description = "Database user (or $DOORMAN_DB_USER).")
+  String user;
+
+  @Option(
+      names = "--db-password",
+      defaultValue = "${env:DOORMAN_DB_PASSWORD}",
+      description = "Database password (or $DOORMAN_DB_PASSWORD).",
+      interactive = false)
+  String password;
+
+  InvitationStore open() {
+    Database db =
+        url == null || url.isBlank()
+            ? Database.h2File(dataDir)
+            : Database.at(url, Optional.ofNullable(user), Optional.ofNullable(password));
+    return new InvitationStore(db, Clock.systemUTC());
+  }
+}

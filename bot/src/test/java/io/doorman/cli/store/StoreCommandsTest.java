@@ -1,0 +1,107 @@
+package io.doorman.cli.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.doorman.cli.DoormanCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** ingest, list, decide, show, status and who through the command line, on an H2 file. */
+class StoreCommandsTest {
+
+  private static final String INVITATION =
+      """
+      From: "Jane Doe via LinkedIn" <invitations@linkedin.com>
+      To: "Paul Okafor" <paul@example.com>
+      Subject: Jane Doe wants to connect
+      Message-ID: <cli-1@linkedin.com>
+      Content-Type: text/plain; charset=utf-8
+
+      Hi Paul,
+
+      Jane Doe wants to connect
+
+      Jane Doe
+      Recruiter at Example
+      2 mutual connections
+
+      Accept: https://www.linkedin.com/comm/mynetwork/invite-accept?invitationId=5551&sharedKey=k
+      View profile: https://www.linkedin.com/comm/in/jane-doe
+      """;
+
+  private static final String ANSWER =
+      """
+      From: "Jane Doe via LinkedIn" <messages-noreply@linkedin.com>
+      To: "Paul Okafor" <paul@example.com>
+      Subject: New message from Jane Doe
+      Message-ID: <cli-2@linkedin.com>
+      Content-Type: text/plain; charset=utf-8
+
+      Jane sent you a new message
+
+      Jane Doe
+      Recruiter at Example
+
+      Yes, we met at the Denver meetup last week, I asked about your talk.
+
+      Reply: https://www.linkedin.com/comm/messaging/thread/2-abc
+      """;
+
+  @TempDir Path dir;
+
+  private String out;
+  private String err;
+
+  private int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    CommandLine cli = DoormanCommand.commandLine();
+    cli.setOut(new PrintWriter(o, true));
+    cli.setErr(new PrintWriter(e, true));
+    int status = cli.execute(args);
+    out = o.toString();
+    err = e.toString();
+    return status;
+  }
+
+  @Test
+  void askThenAnswerThenAcceptIsRememberedWithWhoDidWhat() throws Exception {
+    String data = dir.resolve("data").toString();
+    Path invite = Files.writeString(dir.resolve("invite.eml"), INVITATION);
+    Path answer = Files.writeString(dir.resolve("answer.eml"), ANSWER);
+
+    assertEquals(0, run("ingest", "--data-dir", data, invite.toString(), invite.toString()));
+    assertTrue(out.contains("1 new invitations, 1 already seen"), out);
+
+    assertEquals(0, run("list", "--data-dir", data, "--state", "pending"));
+    assertTrue(out.contains("Jane Doe"), out);
+
+    assertEquals(0, run("decide", "--data-dir", data, "1", "ask", "--by", "paul"));
+    assertEquals(0, run("ingest", "--data-dir", data, answer.toString()));
+    assertTrue(out.contains("1 answers matched"), out);
+
+    assertEquals(0, run("decide", "--data-dir", data, "1", "accept", "--by", "paul"));
+    assertEquals(1, run("decide", "--data-dir", data, "1", "decline", "--by", "maria"));
+    assertTrue(err.contains("already accepted (by paul"), err);
+
+    assertEquals(0, run("who", "--data-dir", data, "jane"));
+    assertTrue(out.contains("Yes, we met at the Denver meetup"), out);
+    assertTrue(out.contains("pending -> asked  by paul via console"), out);
+    assertTrue(out.contains("asked -> answered  by Jane Doe via ingest"), out);
+
+    assertEquals(0, run("status", "--data-dir", data));
+    assertTrue(out.matches("(?s).*accepted\\s+1.*"), out);
+  }
+
+  @Test
+  void aDecisionThatIsNotAWordIsBadUsage() {
+    assertEquals(2, run("decide", "--data-dir", dir.toString(), "1", "maybe"));
+    assertTrue(err.contains("accept, decline or ask"), err);
+  }
+}
