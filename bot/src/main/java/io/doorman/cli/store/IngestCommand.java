@@ -67,6 +67,20 @@ public final class IngestCommand implements Callable<Integer> {
     MailReader reader = new MailReader();
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
+    try (InvitationStore.Batch batch = store.batch(BATCH)) {
+      readAll(reader, policy, batch, tally, err, progress);
+    }
+    progress.clear();
+    out.println(tally);
+    return tally.errors == 0 ? 0 : 1;
+  }
+
+  /** Commits every 500 notifications: a crash loses at most that much work, redone on the next run. */
+  private static final int BATCH = 500;
+
+  private void readAll(
+      MailReader reader, Policy policy, InvitationStore.Batch store, Tally tally, PrintWriter err,
+      Progress progress) {
     for (String path : paths) {
       try (Stream<SourceEntry> entries = MailSources.open(path, System.in)) {
         for (SourceEntry entry : (Iterable<SourceEntry>) entries::iterator) {
@@ -81,13 +95,10 @@ public final class IngestCommand implements Callable<Integer> {
         }
       }
     }
-    progress.clear();
-    out.println(tally);
-    return tally.errors == 0 ? 0 : 1;
   }
 
   private static void ingest(
-      SourceEntry.Mail mail, MailReader reader, Policy policy, InvitationStore store, Tally tally,
+      SourceEntry.Mail mail, MailReader reader, Policy policy, InvitationStore.Batch store, Tally tally,
       PrintWriter err, Progress progress) {
     tally.messages++;
     List<Notification> notifications;
