@@ -2,6 +2,7 @@ package io.doorman.cli;
 
 import io.doorman.cli.classify.ClassifyCommand;
 import io.doorman.cli.store.DecideCommand;
+import io.doorman.cli.store.FollowUpsCommand;
 import io.doorman.cli.store.IngestCommand;
 import io.doorman.cli.store.ListCommand;
 import io.doorman.cli.store.ShowCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       DecideCommand.class,
       StatusCommand.class,
       WhoCommand.class,
+      FollowUpsCommand.class,
       PolicyCommand.class,
       CommandLine.HelpCommand.class
     })

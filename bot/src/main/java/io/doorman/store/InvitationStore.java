@@ -317,15 +317,20 @@ public final class InvitationStore {
     if (!current.canMoveTo(target)) {
       return new Outcome.Refused(id, current, by, at, target);
     }
+    String askedAt = target == State.ASKED ? ", asked_at = ?" : "";
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE invitations SET state = ?, state_by = ?, state_at = ?, version = version + 1"
-                + " WHERE id = ? AND version = ?")) {
-      ps.setString(1, target.name());
-      ps.setString(2, Rows.fit(actor.name(), 300));
-      Rows.set(ps, 3, now);
-      ps.setLong(4, id);
-      ps.setInt(5, version);
+                + askedAt + " WHERE id = ? AND version = ?")) {
+      int i = 1;
+      ps.setString(i++, target.name());
+      ps.setString(i++, Rows.fit(actor.name(), 300));
+      Rows.set(ps, i++, now);
+      if (target == State.ASKED) {
+        Rows.set(ps, i++, now);
+      }
+      ps.setLong(i++, id);
+      ps.setInt(i, version);
       if (ps.executeUpdate() == 0) {
         StoredInvitation winner = find(c, id).orElseThrow();
         return new Outcome.Refused(id, winner.state(), winner.stateBy(), winner.stateAt(), target);
@@ -351,6 +356,42 @@ public final class InvitationStore {
       Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
       ps.executeUpdate();
     }
+  }
+
+  /** Moves an invitation on the policy's behalf (a follow-up, an auto-decline). */
+  public Outcome moveByPolicy(long invitationId, State target, String detail) {
+    Instant now = clock.instant();
+    return inTransaction(
+        "move invitation " + invitationId,
+        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail)));
+  }
+
+  /** Ids of invitations in one of {@code states} whose question was asked at or before {@code askedBy}. */
+  public List<Long> askedBefore(List<State> states, Instant askedBy) {
+    StringBuilder marks = new StringBuilder();
+    for (int i = 0; i < states.size(); i++) {
+      marks.append(i == 0 ? "?" : ", ?");
+    }
+    return inTransaction(
+        "find due follow-ups",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id FROM invitations WHERE state IN (" + marks + ") AND asked_at <= ? ORDER BY asked_at")) {
+            int i = 1;
+            for (State s : states) {
+              ps.setString(i++, s.name());
+            }
+            Rows.set(ps, i, askedBy);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+            return ids;
+          }
+        });
   }
 
   // ------------------------------------------------------------------ queries

@@ -14,4 +14,9 @@ class H2InvitationStoreTest extends InvitationStoreContractTest {
   Database freshDatabase() {
     return Database.h2File(dir.resolve("db" + n++));
   }
+
+  @Override
+  Database sameDatabaseAgain() {
+    return Database.h2File(dir.resolve("db" + (n - 1)));
+  }
 }

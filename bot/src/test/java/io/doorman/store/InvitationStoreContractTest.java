@@ -20,7 +20,12 @@ import io.doorman.policies.Person;
 import io.doorman.policies.Reply;
 import io.doorman.policies.ReplyClass;
 import io.doorman.policies.Verdict;
+import io.doorman.followup.FollowUpListener;
+import io.doorman.followup.FollowUps;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,6 +54,9 @@ abstract class InvitationStoreContractTest {
 
   /** A new, empty database for each test. */
   abstract Database freshDatabase();
+
+  /** The last fresh database again, opened anew: a restart, or a second node. */
+  abstract Database sameDatabaseAgain();
 
   @BeforeEach
   void open() {
@@ -222,5 +230,138 @@ abstract class InvitationStoreContractTest {
 
     assertEquals(1, store.countsByState().get(State.PENDING));
     assertEquals(1, store.countsByState().get(State.ASKED));
+  }
+
+  // ------------------------------------------------------------------ follow-ups
+
+  private static final Duration TEN_DAYS = Duration.ofDays(10);
+
+  /** Records what the channels were told. */
+  private static final class Heard implements FollowUpListener {
+    final List<Long> followUps = new CopyOnWriteArrayList<>();
+    final List<Long> declines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void followUpDue(StoredInvitation invitation) {
+      followUps.add(invitation.id());
+    }
+
+    @Override
+    public void autoDeclined(StoredInvitation invitation) {
+      declines.add(invitation.id());
+    }
+  }
+
+  private long askedAt(InvitationStore s, MutableClock clock, String name) {
+    s.ingest(invitation(name, "Paul", Optional.of("ask-" + name)), ASK);
+    long id = s.who(name).get(0).id();
+    assertInstanceOf(Outcome.Applied.class, s.decide(id, Decision.ASK, Actor.console("paul")));
+    return id;
+  }
+
+  @Test
+  void aFollowUpFiresAtExactlyFollowUpAfterAndOnlyOnce() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.empty());
+    Heard heard = new Heard();
+    followUps.subscribe(heard);
+    long id = askedAt(s, clock, "Jane Doe");
+
+    clock.advance(TEN_DAYS.minusSeconds(1));
+    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
+    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
+
+    assertEquals(List.of(id), heard.followUps);
+    assertEquals(State.FOLLOW_UP, s.find(id).orElseThrow().state());
+    assertEquals("policy", s.history(id).get(2).actor());
+  }
+
+  @Test
+  void anAnswerCancelsTheFollowUp() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
+    long id = askedAt(s, clock, "Jane Doe");
+    clock.advance(Duration.ofDays(3));
+    s.ingestMessage(message("Jane Doe", "Paul", "We met in Lisbon"), new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
+
+    clock.advance(Duration.ofDays(30));
+
+    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
+    assertEquals(State.ANSWERED, s.find(id).orElseThrow().state());
+  }
+
+  @Test
+  void withAutoDeclineSetTheSilentAreDeclinedByThePolicy() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
+    Heard heard = new Heard();
+    followUps.subscribe(heard);
+    long id = askedAt(s, clock, "Jane Doe");
+
+    clock.advance(TEN_DAYS);
+    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
+    clock.advance(Duration.ofDays(4));
+    assertEquals(new FollowUps.Run(0, 1), followUps.runDue());
+
+    StoredInvitation declined = s.find(id).orElseThrow();
+    assertEquals(State.DECLINED, declined.state());
+    assertEquals("policy", declined.stateBy());
+    assertEquals(List.of(id), heard.declines);
+  }
+
+  @Test
+  void aFollowUpSurvivesARestartBetweenAskAndDueTime() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+    long id = askedAt(new InvitationStore(sameDatabaseAgain(), clock), clock, "Jane Doe");
+
+    clock.advance(TEN_DAYS);
+    InvitationStore restarted = new InvitationStore(sameDatabaseAgain(), clock);
+    FollowUps followUps = new FollowUps(restarted, clock, TEN_DAYS, Optional.empty());
+
+    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
+    assertEquals(State.FOLLOW_UP, restarted.find(id).orElseThrow().state());
+  }
+
+  @Test
+  void withTwoNodesEachFollowUpFiresExactlyOnce() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+    InvitationStore first = new InvitationStore(sameDatabaseAgain(), clock);
+    for (int i = 0; i < 20; i++) {
+      askedAt(first, clock, "Sender " + i);
+    }
+    clock.advance(TEN_DAYS);
+    Heard heard = new Heard();
+    List<FollowUps> nodes = new ArrayList<>();
+    for (int node = 0; node < 2; node++) {
+      FollowUps f = new FollowUps(new InvitationStore(sameDatabaseAgain(), clock), clock, TEN_DAYS, Optional.empty());
+      f.subscribe(heard);
+      nodes.add(f);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<FollowUps.Run>> runs = new ArrayList<>();
+      for (FollowUps f : nodes) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return f.runDue();
+        }));
+      }
+      start.countDown();
+      int fired = 0;
+      for (Future<FollowUps.Run> r : runs) {
+        fired += r.get().followedUp();
+      }
+      assertEquals(20, fired);
+      assertEquals(20, heard.followUps.size());
+      assertEquals(20, new HashSet<>(heard.followUps).size(), "no follow-up told twice");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

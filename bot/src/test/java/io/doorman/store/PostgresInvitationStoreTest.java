@@ -58,4 +58,9 @@ class PostgresInvitationStoreTest extends InvitationStoreContractTest {
     }
     return Database.at(server.getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty());
   }
+
+  @Override
+  Database sameDatabaseAgain() {
+    return Database.at(server.getJdbcUrl("postgres", "doorman_" + (n - 1)), Optional.of("postgres"), Optional.empty());
+  }
 }

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -83,6 +85,10 @@ class StoreCommandsTest {
     assertTrue(out.contains("Jane Doe"), out);
 
     assertEquals(0, run("decide", "--data-dir", data, "1", "ask", "--by", "paul"));
+    assertEquals(0, run("followups", "--data-dir", data, "--as-of", LocalDate.now(ZoneOffset.UTC).plusDays(11).toString()));
+    assertTrue(out.contains("Jane Doe"), "due eleven days after asking: " + out);
+    assertEquals(0, run("followups", "--data-dir", data, "--as-of", LocalDate.now(ZoneOffset.UTC).toString()));
+    assertTrue(!out.contains("Jane Doe"), "not due today: " + out);
     assertEquals(0, run("ingest", "--data-dir", data, answer.toString()));
     assertTrue(out.contains("1 answers matched"), out);
 

@@ -1,0 +1,73 @@
+package io.doorman.cli.store;
+
+import io.doorman.cli.Verbosity;
+import io.doorman.cli.policy.PolicyFiles;
+import io.doorman.followup.FollowUps;
+import io.doorman.policies.engine.Policy;
+import io.doorman.policies.language.PolicyError;
+import io.doorman.policies.language.PolicyException;
+import io.doorman.store.InvitationStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code doorman followups [--as-of DATE] [--run]}: questions nobody answered in time. */
+@Command(
+    name = "followups",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists invitations whose \"Have we met?\" has gone unanswered for the policy's followUpAfter (default 10 days).",
+      "With --run, moves them to follow_up now (and declines those past autoDeclineAfter, if the policy sets it)."
+    })
+public final class FollowUpsCommand implements Callable<Integer> {
+
+  @Mixin Verbosity verbosity;
+  @Mixin StoreOptions storeOptions;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "List what is due on this day (YYYY-MM-DD) instead of now.")
+  LocalDate asOf;
+
+  @Option(names = "--run", description = "Fire what is due now.")
+  boolean run;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "A policy file layered on the default policy.")
+  Path policyFile;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Policy policy;
+    try {
+      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
+    } catch (PolicyException e) {
+      e.errors().stream().map(PolicyError::toString).forEach(m -> spec.commandLine().getErr().println("doorman: " + m));
+      return 1;
+    }
+    InvitationStore store = storeOptions.open();
+    FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+    if (run) {
+      FollowUps.Run done = followUps.runDue();
+      out.println(done.followedUp() + " followed up, " + done.declined() + " declined");
+      return 0;
+    }
+    Instant at = asOf == null ? Instant.now() : asOf.atStartOfDay(ZoneOffset.UTC).plusDays(1).toInstant().minusNanos(1);
+    List<Long> due = followUps.dueAt(at);
+    out.println(Describe.header());
+    for (long id : due) {
+      store.find(id).ifPresent(i -> out.println(Describe.row(i)));
+    }
+    return 0;
+  }
+}
