@@ -1,23 +1,18 @@
 package io.doorman.cli.classify;
 
 import io.doorman.cli.Verbosity;
+import io.doorman.cli.EmailInputs;
 import io.doorman.ingest.MailReader;
-import io.doorman.ingest.UnreadableMailException;
-import io.doorman.ingest.source.MailSources;
-import io.doorman.ingest.source.SourceEntry;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
 import io.doorman.policies.Notification;
 import io.doorman.policies.engine.Policy;
-import io.doorman.policies.language.PolicyError;
-import io.doorman.policies.language.PolicyException;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,45 +48,31 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Policy policy;
-    try {
-      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
-    } catch (PolicyException e) {
-      e.errors().stream().map(PolicyError::toString).forEach(m -> err.println("doorman: " + m));
+    Optional<Policy> loaded = PolicyFiles.loadOrReport(Optional.ofNullable(policyFile), err);
+    if (loaded.isEmpty()) {
       return 1;
     }
-    MailReader reader = new MailReader();
+    Policy policy = loaded.get();
     Table table = new Table(out);
     if (!json) {
       table.header();
     }
-    int problems = 0;
-    for (String path : paths) {
-      try (Stream<SourceEntry> entries = MailSources.open(path, System.in)) {
-        for (SourceEntry entry : (Iterable<SourceEntry>) entries::iterator) {
-          if (entry instanceof SourceEntry.Problem p) {
-            err.println("doorman: " + p.source() + ": " + p.reason());
-            problems++;
-            continue;
-          }
-          SourceEntry.Mail mail = (SourceEntry.Mail) entry;
-          try {
-            for (Notification n : reader.read(mail.mail())) {
-              Classified c = classify(n, policy);
-              if (json) {
-                out.println(JsonLines.line(c));
-              } else {
-                table.row(c);
+    int problems =
+        EmailInputs.read(
+            paths,
+            new MailReader(),
+            err,
+            (mail, notifications) -> {
+              for (Notification n : notifications) {
+                Classified c = classify(n, policy);
+                if (json) {
+                  out.println(JsonLines.line(c));
+                } else {
+                  table.row(c);
+                }
               }
-            }
-          } catch (UnreadableMailException e) {
-            err.println("doorman: " + e.getMessage());
-            problems++;
-          }
-        }
-      }
-      out.flush();
-    }
+            });
+    out.flush();
     return problems == 0 ? 0 : 1;
   }
 

@@ -1,24 +1,19 @@
 package io.doorman.cli.policy;
 
+import io.doorman.cli.EmailInputs;
 import io.doorman.ingest.MailReader;
-import io.doorman.ingest.UnreadableMailException;
-import io.doorman.ingest.source.MailSources;
-import io.doorman.ingest.source.SourceEntry;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
 import io.doorman.policies.Notification;
 import io.doorman.policies.TeamSignals;
 import io.doorman.policies.engine.Explanation;
 import io.doorman.policies.engine.Policy;
-import io.doorman.policies.language.PolicyError;
-import io.doorman.policies.language.PolicyException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,35 +44,15 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Policy policy;
-    try {
-      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
-    } catch (PolicyException e) {
-      e.errors().stream().map(PolicyError::toString).forEach(m -> err.println("doorman: " + m));
+    Optional<Policy> loaded = PolicyFiles.loadOrReport(Optional.ofNullable(policyFile), err);
+    if (loaded.isEmpty()) {
       return 1;
     }
-    MailReader reader = new MailReader();
-    int problems = 0;
-    for (String path : paths) {
-      try (Stream<SourceEntry> entries = MailSources.open(path, System.in)) {
-        for (SourceEntry entry : (Iterable<SourceEntry>) entries::iterator) {
-          if (entry instanceof SourceEntry.Problem p) {
-            err.println("doorman: " + p.source() + ": " + p.reason());
-            problems++;
-            continue;
-          }
-          try {
-            for (Notification n : reader.read(((SourceEntry.Mail) entry).mail())) {
-              print(out, n, policy);
-            }
-          } catch (UnreadableMailException e) {
-            err.println("doorman: " + e.getMessage());
-            problems++;
-          }
-        }
-      }
-      out.flush();
-    }
+    Policy policy = loaded.get();
+    int problems =
+        EmailInputs.read(
+            paths, new MailReader(), err, (mail, notifications) -> notifications.forEach(n -> print(out, n, policy)));
+    out.flush();
     return problems == 0 ? 0 : 1;
   }
 

@@ -23,6 +23,19 @@ public final class PolicyFiles {
    *
    * @throws PolicyException when the file cannot be read or has errors, each error naming the file
    */
+  /**
+   * The policy, or empty after printing each error ({@code doorman: file:line:column: message}) on
+   * {@code err}.
+   */
+  public static Optional<Policy> loadOrReport(Optional<Path> file, java.io.PrintWriter err) {
+    try {
+      return Optional.of(load(file));
+    } catch (PolicyException e) {
+      e.errors().forEach(error -> err.println("doorman: " + error));
+      return Optional.empty();
+    }
+  }
+
   public static Policy load(Optional<Path> file) throws PolicyException {
     if (file.isEmpty()) {
       return Policy.defaults();

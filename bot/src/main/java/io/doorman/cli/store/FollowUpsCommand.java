@@ -4,8 +4,6 @@ import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.followup.FollowUps;
 import io.doorman.policies.engine.Policy;
-import io.doorman.policies.language.PolicyError;
-import io.doorman.policies.language.PolicyException;
 import io.doorman.store.InvitationStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,13 +46,11 @@ public final class FollowUpsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Policy policy;
-    try {
-      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
-    } catch (PolicyException e) {
-      e.errors().stream().map(PolicyError::toString).forEach(m -> spec.commandLine().getErr().println("doorman: " + m));
+    Optional<Policy> loaded = PolicyFiles.loadOrReport(Optional.ofNullable(policyFile), spec.commandLine().getErr());
+    if (loaded.isEmpty()) {
       return 1;
     }
+    Policy policy = loaded.get();
     InvitationStore store = storeOptions.open();
     FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
     if (run) {

@@ -1,24 +1,19 @@
 package io.doorman.cli.store;
 
+import io.doorman.cli.EmailInputs;
 import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.ingest.MailReader;
-import io.doorman.ingest.UnreadableMailException;
-import io.doorman.ingest.source.MailSources;
-import io.doorman.ingest.source.SourceEntry;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
 import io.doorman.policies.Notification;
 import io.doorman.policies.engine.Policy;
-import io.doorman.policies.language.PolicyError;
-import io.doorman.policies.language.PolicyException;
 import io.doorman.store.InvitationStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +51,11 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Policy policy;
-    try {
-      policy = PolicyFiles.load(Optional.ofNullable(policyFile));
-    } catch (PolicyException e) {
-      e.errors().stream().map(PolicyError::toString).forEach(m -> err.println("doorman: " + m));
+    Optional<Policy> loaded = PolicyFiles.loadOrReport(Optional.ofNullable(policyFile), err);
+    if (loaded.isEmpty()) {
       return 1;
     }
+    Policy policy = loaded.get();
     InvitationStore store = storeOptions.open();
     MailReader reader = new MailReader();
     Tally tally = new Tally();
@@ -81,53 +74,36 @@ public final class IngestCommand implements Callable<Integer> {
   private void readAll(
       MailReader reader, Policy policy, InvitationStore.Batch store, Tally tally, PrintWriter err,
       Progress progress) {
-    for (String path : paths) {
-      try (Stream<SourceEntry> entries = MailSources.open(path, System.in)) {
-        for (SourceEntry entry : (Iterable<SourceEntry>) entries::iterator) {
-          if (entry instanceof SourceEntry.Problem p) {
-            progress.clear();
-            err.println("doorman: " + p.source() + ": " + p.reason());
-            tally.errors++;
-          } else {
-            ingest(((SourceEntry.Mail) entry), reader, policy, store, tally, err, progress);
-          }
-          progress.show(tally);
-        }
-      }
-    }
+    PrintWriter errAbove = progress.clearingBefore(err);
+    tally.errors +=
+        EmailInputs.read(
+            paths,
+            reader,
+            errAbove,
+            (mail, notifications) -> {
+              tally.messages++;
+              notifications.forEach(n -> store(n, policy, store, tally));
+              progress.show(tally);
+            });
   }
 
-  private static void ingest(
-      SourceEntry.Mail mail, MailReader reader, Policy policy, InvitationStore.Batch store, Tally tally,
-      PrintWriter err, Progress progress) {
-    tally.messages++;
-    List<Notification> notifications;
-    try {
-      notifications = reader.read(mail.mail());
-    } catch (UnreadableMailException e) {
-      progress.clear();
-      err.println("doorman: " + e.getMessage());
-      tally.errors++;
-      return;
-    }
-    for (Notification n : notifications) {
-      if (n instanceof Invitation i) {
-        switch (store.ingest(i, policy.classify(i))) {
-          case NEW -> tally.newInvitations++;
-          case ALREADY_SEEN -> tally.alreadySeen++;
-        }
-      } else if (n instanceof Message m) {
-        InvitationStore.MessageIngested result = store.ingestMessage(m, policy.classifyReply(m));
-        if (result.alreadySeen()) {
-          tally.alreadySeen++;
-        } else if (result.answered().isPresent()) {
-          tally.answers++;
-        } else {
-          tally.unmatched++;
-        }
-      } else {
-        tally.other++;
+  private static void store(Notification n, Policy policy, InvitationStore.Batch store, Tally tally) {
+    if (n instanceof Invitation i) {
+      switch (store.ingest(i, policy.classify(i))) {
+        case NEW -> tally.newInvitations++;
+        case ALREADY_SEEN -> tally.alreadySeen++;
       }
+    } else if (n instanceof Message m) {
+      InvitationStore.MessageIngested result = store.ingestMessage(m, policy.classifyReply(m));
+      if (result.alreadySeen()) {
+        tally.alreadySeen++;
+      } else if (result.answered().isPresent()) {
+        tally.answers++;
+      } else {
+        tally.unmatched++;
+      }
+    } else {
+      tally.other++;
     }
   }
 

@@ -17,6 +17,29 @@ abstract class Progress {
   /** Makes room for a message on the line the progress is drawn on. */
   abstract void clear();
 
+  /** {@code err}, clearing the progress line before anything is written to it. */
+  PrintWriter clearingBefore(PrintWriter err) {
+    return new PrintWriter(
+        new java.io.Writer() {
+          @Override
+          public void write(char[] chars, int off, int len) {
+            clear();
+            err.write(chars, off, len);
+          }
+
+          @Override
+          public void flush() {
+            err.flush();
+          }
+
+          @Override
+          public void close() {
+            err.flush();
+          }
+        },
+        true);
+  }
+
   private static final class OnTerminal extends Progress {
     private final PrintWriter err;
     private long lastNanos;
