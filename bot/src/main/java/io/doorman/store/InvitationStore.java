@@ -9,6 +9,7 @@ import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
 import io.doorman.policies.Person;
 import io.doorman.policies.Reply;
+import io.doorman.policies.TeamSignals;
 import io.doorman.policies.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,6 +106,10 @@ public final class InvitationStore {
       }
     }
 
+    public TeamSignals teamSignals(Invitation invitation) {
+      return step("read team signals", () -> InvitationStore.teamSignals(c, invitation, clock.instant()), false);
+    }
+
     public Ingested ingest(Invitation invitation, Verdict verdict) {
       return step("store invitation " + invitation.origin().source(),
           () -> InvitationStore.ingest(c, invitation, verdict, clock.instant()));
@@ -137,9 +143,13 @@ public final class InvitationStore {
     }
 
     private <T> T step(String what, Step<T> work) {
+      return step(what, work, true);
+    }
+
+    private <T> T step(String what, Step<T> work, boolean writes) {
       try {
         T result = work.run();
-        if (++pending >= size) {
+        if (writes && ++pending >= size) {
           commit();
         }
         return result;
@@ -392,6 +402,42 @@ public final class InvitationStore {
             return ids;
           }
         });
+  }
+
+  /**
+   * What the team knows about this invitation's sender: when they invited teammates before (other
+   * recipients in this store, which serves one team), and whether anyone declined them.
+   */
+  public TeamSignals teamSignals(Invitation invitation) {
+    Instant now = clock.instant();
+    return inTransaction("read team signals", c -> teamSignals(c, invitation, now));
+  }
+
+  private static TeamSignals teamSignals(Connection c, Invitation i, Instant now) throws SQLException {
+    boolean byProfile = i.sender().profileUrl().isPresent();
+    String sql =
+        "SELECT recipient, first_seen, state FROM invitations WHERE "
+            + (byProfile ? "profile_url = ?" : "LOWER(sender_name) = ?")
+            + " AND invitation_key <> ?";
+    List<Duration> ages = new ArrayList<>();
+    boolean declined = false;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, byProfile ? i.sender().profileUrl().get() : i.sender().name().toLowerCase(Locale.ROOT));
+      ps.setString(2, i.key());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          declined |= State.DECLINED.name().equals(rs.getString("state"));
+          String recipient = rs.getString("recipient");
+          boolean teammate =
+              recipient == null || !recipient.equalsIgnoreCase(i.origin().recipient().orElse(""));
+          if (teammate) {
+            Duration age = Duration.between(Rows.instant(rs, "first_seen"), now);
+            ages.add(age.isNegative() ? Duration.ZERO : age);
+          }
+        }
+      }
+    }
+    return new TeamSignals(ages, declined);
   }
 
   // ------------------------------------------------------------------ queries

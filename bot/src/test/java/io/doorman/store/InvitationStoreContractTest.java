@@ -232,6 +232,22 @@ abstract class InvitationStoreContractTest {
     assertEquals(1, store.countsByState().get(State.ASKED));
   }
 
+  @Test
+  void suppliesTheTeamSignalsOfASender() {
+    for (String teammate : List.of("Ann", "Bo", "Cy")) {
+      store.ingest(invitation("Spray Sender", teammate, Optional.of("spray-" + teammate)), ASK);
+    }
+    Invitation fourth = invitation("Spray Sender", "Di", Optional.of("spray-Di"));
+
+    assertEquals(3, store.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
+    assertEquals(false, store.teamSignals(fourth).previouslyDeclinedByTeam());
+
+    store.decide(store.who("Spray Sender").get(0).id(), Decision.DECLINE, new Actor("ann", Channel.SLACK));
+
+    assertEquals(true, store.teamSignals(fourth).previouslyDeclinedByTeam());
+    assertEquals(0, store.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
+  }
+
   // ------------------------------------------------------------------ follow-ups
 
   private static final Duration TEN_DAYS = Duration.ofDays(10);

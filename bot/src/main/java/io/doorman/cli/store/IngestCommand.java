@@ -89,7 +89,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   private static void store(Notification n, Policy policy, InvitationStore.Batch store, Tally tally) {
     if (n instanceof Invitation i) {
-      switch (store.ingest(i, policy.classify(i))) {
+      switch (store.ingest(i, policy.classify(i, store.teamSignals(i)))) {
         case NEW -> tally.newInvitations++;
         case ALREADY_SEEN -> tally.alreadySeen++;
       }
