@@ -417,12 +417,12 @@ public final class InvitationStore {
     boolean byProfile = i.sender().profileUrl().isPresent();
     String sql =
         "SELECT recipient, first_seen, state FROM invitations WHERE "
-            + (byProfile ? "profile_url = ?" : "LOWER(sender_name) = ?")
+            + (byProfile ? "profile_url = ?" : "sender_name = ?")
             + " AND invitation_key <> ?";
     List<Duration> ages = new ArrayList<>();
     boolean declined = false;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, byProfile ? i.sender().profileUrl().get() : i.sender().name().toLowerCase(Locale.ROOT));
+      ps.setString(1, byProfile ? i.sender().profileUrl().get() : i.sender().name());
       ps.setString(2, i.key());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
