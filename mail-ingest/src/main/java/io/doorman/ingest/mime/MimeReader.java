@@ -38,7 +38,7 @@ public final class MimeReader {
       throw new UnreadableMailException(raw.source(), "not an email: no header block at its start");
     }
     try {
-      return new Reading(raw.source(), bytes).message(0, bytes.length, 0);
+      return new Reading(bytes).message(0, bytes.length, 0);
     } catch (LimitExceeded e) {
       throw new UnreadableMailException(raw.source(), e.getMessage());
     }
@@ -66,13 +66,11 @@ public final class MimeReader {
 
   /** The state of reading one message: its bytes, the parts counted so far, the warnings. */
   private final class Reading {
-    private final String source;
     private final byte[] data;
     private final List<String> warnings = new ArrayList<>();
     private int parts;
 
-    Reading(String source, byte[] data) {
-      this.source = source;
+    Reading(byte[] data) {
       this.data = data;
     }
 
@@ -115,7 +113,7 @@ public final class MimeReader {
       } else if (type.mimeType().equals("message/rfc822")) {
         byte[] inner = body(e);
         if (looksLikeMail(inner)) {
-          bodies.attached.add(new Reading(source, inner).messageAt(depth + 1, parts, this));
+          bodies.attached.add(new Reading(inner).messageAt(depth + 1, parts, this));
         }
       } else if (type.mimeType().equals("text/plain") || type.mimeType().equals("text/html")) {
         text(e, type, bodies);
