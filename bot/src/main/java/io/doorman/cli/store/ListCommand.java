@@ -4,12 +4,14 @@ import com.google.gson.stream.JsonWriter;
 import io.doorman.cli.Verbosity;
 import io.doorman.lifecycle.State;
 import io.doorman.store.StoredInvitation;
+import io.doorman.store.StoredMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,11 +31,24 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per line.")
   boolean json;
 
+  @Option(
+      names = "--unmatched",
+      description = "List the messages that answered no question instead (kept, never dropped).")
+  boolean unmatched;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (unmatched) {
+      for (StoredMessage m : storeOptions.open().messages(OptionalLong.empty())) {
+        out.printf(
+            "%6d  %s  %-24s %s%n",
+            m.id(), m.receivedAt(), m.senderName(), m.body().replaceAll("\\s+", " "));
+      }
+      return 0;
+    }
     List<StoredInvitation> all = storeOptions.open().list(Optional.ofNullable(state));
     if (!json) {
       out.println(Describe.header());

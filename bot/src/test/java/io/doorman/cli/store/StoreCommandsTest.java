@@ -106,6 +106,17 @@ class StoreCommandsTest {
   }
 
   @Test
+  void aMessageThatAnswersNoQuestionIsListed() throws Exception {
+    String data = dir.resolve("data").toString();
+    Path answer = Files.writeString(dir.resolve("answer.eml"), ANSWER);
+
+    assertEquals(0, run("ingest", "--data-dir", data, answer.toString()));
+    assertTrue(out.contains("1 messages unmatched"), out);
+    assertEquals(0, run("list", "--data-dir", data, "--unmatched"));
+    assertTrue(out.contains("Jane Doe") && out.contains("Yes, we met at the Denver meetup"), out);
+  }
+
+  @Test
   void aDecisionThatIsNotAWordIsBadUsage() {
     assertEquals(2, run("decide", "--data-dir", dir.toString(), "1", "maybe"));
     assertTrue(err.contains("accept, decline or ask"), err);
