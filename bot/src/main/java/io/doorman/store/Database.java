@@ -69,6 +69,32 @@ public final class Database {
     }
   }
 
+  /** Work on one connection inside one transaction. */
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction, committed (and so on disk) before this returns, rolled
+   * back on any failure. {@code what} names the work for the error message ("cannot " + what).
+   * Other stores of the application (Slack cards, mail leases) use this rather than connections.
+   */
+  public <T> T inTransaction(String what, Work<T> work) {
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what, e);
+    }
+  }
+
   public String dialectName() {
     return dialect.name();
   }

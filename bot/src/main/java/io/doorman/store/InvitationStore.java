@@ -33,11 +33,8 @@ import java.util.OptionalLong;
  */
 public final class InvitationStore {
 
-  /** What ingesting one invitation did. */
-  public enum Ingested {
-    NEW,
-    ALREADY_SEEN
-  }
+  /** What ingesting one invitation did: stored it as {@code invitationId}, new or seen again. */
+  public record Ingested(long invitationId, boolean isNew) {}
 
   /** What ingesting one message did: answered an asked invitation, was kept unmatched, or was known. */
   public record MessageIngested(boolean alreadySeen, OptionalLong answered) {}
@@ -60,23 +57,23 @@ public final class InvitationStore {
 
   private static Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now)
       throws SQLException {
-    if (countSighting(c, invitation.key(), now)) {
-      return Ingested.ALREADY_SEEN;
+    OptionalLong known = countSighting(c, invitation.key(), now);
+    if (known.isPresent()) {
+      return new Ingested(known.getAsLong(), false);
     }
     Savepoint beforeInsert = c.setSavepoint();
     try {
       long id = insert(c, invitation, verdict, now);
       audit(c, id, now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
           Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
-      return Ingested.NEW;
+      return new Ingested(id, true);
     } catch (SQLException e) {
       if (!isUniqueViolation(e)) {
         throw e;
       }
       // Another node stored it between our update and insert: count the sighting instead.
       c.rollback(beforeInsert);
-      countSighting(c, invitation.key(), now);
-      return Ingested.ALREADY_SEEN;
+      return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(() -> e), false);
     }
   }
 
@@ -169,14 +166,25 @@ public final class InvitationStore {
     T run() throws SQLException;
   }
 
-  private static boolean countSighting(Connection c, String key, Instant now) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE invitations SET sightings = sightings + 1, last_seen = ? WHERE invitation_key = ?")) {
-      Rows.set(ps, 1, now);
-      ps.setString(2, key);
-      return ps.executeUpdate() > 0;
+  /** The id of the invitation with this key, its sighting counted; empty when there is none. */
+  private static OptionalLong countSighting(Connection c, String key, Instant now) throws SQLException {
+    long id;
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM invitations WHERE invitation_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return OptionalLong.empty();
+        }
+        id = rs.getLong(1);
+      }
     }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE invitations SET sightings = sightings + 1, last_seen = ? WHERE id = ?")) {
+      Rows.set(ps, 1, now);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+    return OptionalLong.of(id);
   }
 
   private static long insert(Connection c, Invitation i, Verdict v, Instant now) throws SQLException {
@@ -579,24 +587,8 @@ public final class InvitationStore {
 
   // ------------------------------------------------------------------ transactions
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot " + what, e);
-    }
+  private <T> T inTransaction(String what, Database.Work<T> work) {
+    return db.inTransaction(what, work);
   }
 
   /** Unique-key violations have SQLSTATE 23505 on both H2 and PostgreSQL. */

@@ -1,6 +1,7 @@
 package io.doorman.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,9 +92,9 @@ abstract class InvitationStoreContractTest {
     Invitation original = invitation("Jane Doe", "Paul", Optional.of("7001"));
     Invitation reminder = invitation("Jane Doe", "Paul", Optional.of("7001"));
 
-    assertEquals(InvitationStore.Ingested.NEW, store.ingest(original, ASK));
-    assertEquals(InvitationStore.Ingested.ALREADY_SEEN, store.ingest(reminder, ASK));
-    assertEquals(InvitationStore.Ingested.ALREADY_SEEN, store.ingest(original, ASK));
+    assertTrue(store.ingest(original, ASK).isNew());
+    assertFalse(store.ingest(reminder, ASK).isNew());
+    assertFalse(store.ingest(original, ASK).isNew());
 
     StoredInvitation stored = store.find(onlyId()).orElseThrow();
     assertEquals(3, stored.sightings());

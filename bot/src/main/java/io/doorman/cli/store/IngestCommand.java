@@ -4,9 +4,8 @@ import io.doorman.cli.EmailInputs;
 import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.ingest.MailReader;
-import io.doorman.policies.Invitation;
-import io.doorman.policies.Message;
-import io.doorman.policies.Notification;
+import io.doorman.intake.Intake;
+import io.doorman.intake.Stored;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.InvitationStore;
 import java.io.PrintWriter;
@@ -61,7 +60,7 @@ public final class IngestCommand implements Callable<Integer> {
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
     try (InvitationStore.Batch batch = store.batch(BATCH)) {
-      readAll(reader, policy, batch, tally, err, progress);
+      readAll(reader, policy, store, batch, tally, err, progress);
     }
     progress.clear();
     out.println(tally);
@@ -72,8 +71,9 @@ public final class IngestCommand implements Callable<Integer> {
   private static final int BATCH = 500;
 
   private void readAll(
-      MailReader reader, Policy policy, InvitationStore.Batch store, Tally tally, PrintWriter err,
-      Progress progress) {
+      MailReader reader, Policy policy, InvitationStore store, InvitationStore.Batch batch, Tally tally,
+      PrintWriter err, Progress progress) {
+    Intake intake = new Intake(reader, policy, store);
     PrintWriter errAbove = progress.clearingBefore(err);
     tally.errors +=
         EmailInputs.read(
@@ -82,29 +82,9 @@ public final class IngestCommand implements Callable<Integer> {
             errAbove,
             (mail, notifications) -> {
               tally.messages++;
-              notifications.forEach(n -> store(n, policy, store, tally));
+              intake.store(mail, notifications, batch).stored().forEach(tally::count);
               progress.show(tally);
             });
-  }
-
-  private static void store(Notification n, Policy policy, InvitationStore.Batch store, Tally tally) {
-    if (n instanceof Invitation i) {
-      switch (store.ingest(i, policy.classify(i, store.teamSignals(i)))) {
-        case NEW -> tally.newInvitations++;
-        case ALREADY_SEEN -> tally.alreadySeen++;
-      }
-    } else if (n instanceof Message m) {
-      InvitationStore.MessageIngested result = store.ingestMessage(m, policy.classifyReply(m));
-      if (result.alreadySeen()) {
-        tally.alreadySeen++;
-      } else if (result.answered().isPresent()) {
-        tally.answers++;
-      } else {
-        tally.unmatched++;
-      }
-    } else {
-      tally.other++;
-    }
   }
 
   /** What one run did, counted. */
@@ -116,6 +96,26 @@ public final class IngestCommand implements Callable<Integer> {
     long unmatched;
     long other;
     long errors;
+
+    void count(Stored stored) {
+      if (stored instanceof Stored.InvitationStored i) {
+        if (i.isNew()) {
+          newInvitations++;
+        } else {
+          alreadySeen++;
+        }
+      } else if (stored instanceof Stored.MessageStored m) {
+        if (m.alreadySeen()) {
+          alreadySeen++;
+        } else if (m.answered().isPresent()) {
+          answers++;
+        } else {
+          unmatched++;
+        }
+      } else {
+        other++;
+      }
+    }
 
     @Override
     public String toString() {
