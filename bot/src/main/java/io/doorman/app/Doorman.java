@@ -1,0 +1,231 @@
+package io.doorman.app;
+
+import io.doorman.cli.policy.PolicyFiles;
+import io.doorman.config.ConfigException;
+import io.doorman.config.Configuration;
+import io.doorman.console.ConsoleServlet;
+import io.doorman.followup.FollowUps;
+import io.doorman.health.HealthServlet;
+import io.doorman.health.Probe;
+import io.doorman.health.Status;
+import io.doorman.http.WebServer;
+import io.doorman.inbox.InboxWatcher;
+import io.doorman.ingest.Limits;
+import io.doorman.ingest.MailReader;
+import io.doorman.intake.Intake;
+import io.doorman.metrics.DoormanMetrics;
+import io.doorman.metrics.MetricsServlet;
+import io.doorman.policies.engine.Policy;
+import io.doorman.policies.language.PolicyException;
+import io.doorman.store.Database;
+import io.doorman.store.InvitationStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code doorman run}: builds the store, policy, intake, sources,
+ * scheduler and web server from the configuration, starts them in order and stops them in reverse.
+ *
+ * <p>To add a part (Slack, IMAP, SMTP): build it in {@link #build} from {@code lookup}, mount its
+ * servlet on {@code web} (before start), subscribe it to {@code followUps}, add a task to {@code
+ * ticker}, and add it to {@code components}; see the marked places there.
+ */
+public final class Doorman implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Doorman.class);
+
+  /** How often the scheduler runs what is due. */
+  static final Duration TICK = Duration.ofMinutes(1);
+
+  private final Configuration config;
+  private final InvitationStore store;
+  private final Database database;
+  private final Intake intake;
+  private final Policy policy;
+  private final FollowUps followUps;
+  private final DoormanMetrics metrics;
+  private final WebServer web;
+  private final Ticker ticker;
+  /** Started in this order, closed in reverse: sources last, so they stop first. */
+  private final List<Component> components = new ArrayList<>();
+  private final List<String> offLines = new ArrayList<>();
+  private final List<Component> started = new ArrayList<>();
+  private boolean closed;
+
+  private Doorman(Configuration config, Clock clock, Timing timing) {
+    this.config = config;
+    Function<String, Optional<String>> lookup = config.lookup();
+    Plan plan = new Plan(config);
+
+    String bind = lookup.apply("http.bind").orElse("127.0.0.1");
+    Optional<String> consoleToken = lookup.apply("console.token");
+    if (!WebServer.isLoopback(bind) && consoleToken.isEmpty()) {
+      throw new ConfigException(List.of(
+          "http.bind is " + bind + ", which is reachable beyond this machine: set console.token"
+              + " (DOORMAN_CONSOLE_TOKEN) so the console asks for it, or bind to 127.0.0.1"));
+    }
+    int port = Integer.parseInt(lookup.apply("http.port").orElse("8080"));
+
+    // ---- store and policy
+    this.database = lookup.apply("db.url")
+        .map(url -> Database.at(url, lookup.apply("db.user"), lookup.apply("db.password")))
+        .orElseGet(() -> Database.h2File(Path.of(lookup.apply("data.dir").orElse("./data"))));
+    this.store = new InvitationStore(database, clock);
+    this.policy = loadPolicy(lookup.apply("policy.file"));
+    this.metrics = new DoormanMetrics();
+    this.intake = new Intake(new MailReader(), policy, store);
+    this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+
+    // ---- web server: console, health, metrics
+    this.web = new WebServer(bind, port);
+    web.mount("/", new ConsoleServlet(store, policy, metrics, consoleToken, operator()));
+    web.mount("/healthz", HealthServlet.alive());
+    web.mount("/readyz", HealthServlet.ready(this::probes));
+    web.mount("/metrics", new MetricsServlet(metrics.registry()));
+
+    // ---- scheduler: follow-ups every tick
+    this.ticker = new Ticker(followUps, metrics, timing.tick(), clock);
+    components.add(ticker);
+
+    // ---- Slack (the lead): when plan.slack() starts with "on", build the Bolt app from lookup,
+    //   web.mount("/slack/events", new SlackAppServlet(app));   // or Socket Mode as a Component
+    //   followUps.subscribe(slackFollowUps);  components.add(slackComponent);
+    offLines.add("Slack: " + plan.slack());
+
+    // ---- SMTP, email conversations (the lead): when smtp.host is set,
+    //   followUps.subscribe(emailFollowUps);  ticker.every(digest::runIfDue);  components.add(smtpComponent);
+    offLines.add("SMTP: " + plan.smtp());
+
+    // ---- mail sources last: started after everything they feed, stopped first.
+    // IMAP (the lead): when imap.host is set, components.add(imapSource built on intake and metrics).
+    offLines.add("IMAP: " + plan.imap());
+
+    Path inboxDir = Path.of(lookup.apply("inbox.dir").orElse("./inbox"));
+    InboxWatcher inbox = new InboxWatcher(
+        inboxDir, intake, metrics, Limits.DEFAULTS.maxMessageBytes(), timing.rescan(), timing.settle(), clock);
+    components.add(Component.of("inbox", inboxDir + " (watching)", inbox::start, inbox::status, inbox));
+  }
+
+  /** Timings that tests shorten. */
+  record Timing(Duration tick, Duration rescan, Duration settle) {
+    static final Timing DEFAULT = new Timing(TICK, Duration.ofSeconds(5), Duration.ofMillis(500));
+  }
+
+  /** Builds everything from the configuration (opening and migrating the store); starts nothing. */
+  public static Doorman build(Configuration config, Clock clock) {
+    return new Doorman(config, clock, Timing.DEFAULT);
+  }
+
+  static Doorman build(Configuration config, Clock clock, Timing timing) {
+    return new Doorman(config, clock, timing);
+  }
+
+  /** Starts the web server, then each component; if one fails, what was started is stopped. */
+  public synchronized List<String> start() throws Exception {
+    List<String> lines = new ArrayList<>();
+    try {
+      lines.add("store: " + new Plan(config).store() + " (" + database.dialectName() + ")");
+      lines.add("policy: " + new Plan(config).policy());
+      web.start();
+      for (Component c : components) {
+        c.start();
+        started.add(c);
+        if (c != ticker) {
+          lines.add(c.name() + ": " + c.where());
+        }
+      }
+      lines.add("console: " + web.uri());
+      lines.add("health: " + web.uri().resolve("/healthz") + " · " + web.uri().resolve("/readyz") + " · "
+          + web.uri().resolve("/metrics"));
+      lines.addAll(offLines);
+      return lines;
+    } catch (Exception e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops taking mail (sources first, each finishing the email in hand), then the scheduler, then
+   * the web server (requests in flight finish). The store's commits are already on disk.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (int i = started.size() - 1; i >= 0; i--) {
+      Component c = started.get(i);
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("stopping {}: {}", c.name(), e.toString());
+      }
+    }
+    try {
+      web.close();
+    } catch (Exception e) {
+      log.warn("stopping the web server: {}", e.toString());
+    }
+  }
+
+  private List<Probe> probes() {
+    List<Probe> probes = new ArrayList<>();
+    probes.add(new Probe("store", () -> {
+      store.countsByState();
+      return Status.ready(database.dialectName());
+    }));
+    for (Component c : components) {
+      probes.add(new Probe(c.name(), c::status));
+    }
+    return probes;
+  }
+
+  private static Policy loadPolicy(Optional<String> file) {
+    try {
+      return PolicyFiles.load(file.map(Path::of));
+    } catch (PolicyException e) {
+      List<String> problems = new ArrayList<>();
+      e.errors().forEach(error -> problems.add("policy.file: " + error));
+      throw new ConfigException(problems);
+    }
+  }
+
+  private static String operator() {
+    String user = System.getProperty("user.name", "");
+    return user.isBlank() ? "console" : user;
+  }
+
+  public URI consoleUri() {
+    return web.uri();
+  }
+
+  public InvitationStore store() {
+    return store;
+  }
+
+  public Intake intake() {
+    return intake;
+  }
+
+  public DoormanMetrics metrics() {
+    return metrics;
+  }
+
+  public FollowUps followUps() {
+    return followUps;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+}
