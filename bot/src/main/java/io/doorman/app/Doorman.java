@@ -138,9 +138,7 @@ public final class Doorman implements AutoCloseable {
       for (Component c : components) {
         c.start();
         started.add(c);
-        if (c != ticker) {
-          lines.add(c.name() + ": " + c.where());
-        }
+        lines.add(c.name() + ": " + c.where());
       }
       lines.add("console: " + web.uri());
       lines.add("health: " + web.uri().resolve("/healthz") + " · " + web.uri().resolve("/readyz") + " · "

@@ -206,7 +206,9 @@ public final class ConsoleServlet extends HttpServlet {
   }
 
   private static void setFlash(HttpServletResponse resp, String message) {
-    Cookie c = new Cookie(FLASH, URLEncoder.encode(message, StandardCharsets.UTF_8));
+    // A cookie holds about 4 KB; a long edited question is cut rather than lose the message.
+    String shown = message.length() > 1500 ? message.substring(0, 1499) + "…" : message;
+    Cookie c = new Cookie(FLASH, URLEncoder.encode(shown, StandardCharsets.UTF_8));
     c.setPath("/");
     c.setHttpOnly(true);
     c.setAttribute("SameSite", "Strict");

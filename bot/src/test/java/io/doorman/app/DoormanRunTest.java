@@ -123,7 +123,7 @@ class DoormanRunTest {
   @Test
   void aRunStoppedMidBacklogLosesNothing() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
-    int total = 300;
+    int total = 100;
     for (int n = 1; n <= total; n++) {
       Files.writeString(inbox.resolve(String.format("%04d.eml", n)), Emails.invitation(n));
     }
