@@ -11,18 +11,15 @@ import io.doorman.metrics.PrometheusText;
 import io.doorman.store.StoredInvitation;
 import io.doorman.testing.Emails;
 import io.doorman.testing.Eventually;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +78,7 @@ class DoormanRunTest {
     int samples = Emails.copySamples(dir.resolve("inbox"));
     start(Map.of());
     Eventually.within(DEADLINE, "every sample moved to .processed",
-        () -> count(dir.resolve("inbox/.processed")) == samples);
+        () -> Emails.fileCount(dir.resolve("inbox/.processed")) == samples);
 
     List<StoredInvitation> all = doorman.store().list(Optional.empty());
     assertEquals(6, all.size(), "six invitations and one message among the samples");
@@ -122,24 +119,22 @@ class DoormanRunTest {
 
   @Test
   void aRunStoppedMidBacklogLosesNothing() throws Exception {
-    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    Path inbox = dir.resolve("inbox");
     int total = 100;
-    for (int n = 1; n <= total; n++) {
-      Files.writeString(inbox.resolve(String.format("%04d.eml", n)), Emails.invitation(n));
-    }
+    Emails.writeBacklog(inbox, total);
     start(Map.of());
-    Eventually.within(DEADLINE, "some of the backlog taken", () -> count(inbox.resolve(".processed")) >= 10);
+    Eventually.within(DEADLINE, "some of the backlog taken", () -> Emails.fileCount(inbox.resolve(".processed")) >= 10);
     doorman.close();
 
-    long processed = count(inbox.resolve(".processed"));
-    long left = count(inbox);
+    long processed = Emails.fileCount(inbox.resolve(".processed"));
+    long left = Emails.fileCount(inbox);
     assertTrue(left > 0, "stopped before the end of the backlog (else this test proves nothing)");
     assertEquals(total, processed + left, "every file is in the inbox or in .processed");
     assertEquals(processed, doorman.store().list(Optional.empty()).size(), "every processed file is stored");
 
     doorman = Doorman.build(config(Map.of()), Clock.systemUTC(), FAST);
     doorman.start();
-    Eventually.within(DEADLINE, "the rest taken after a restart", () -> count(inbox.resolve(".processed")) == total);
+    Eventually.within(DEADLINE, "the rest taken after a restart", () -> Emails.fileCount(inbox.resolve(".processed")) == total);
     List<StoredInvitation> all = doorman.store().list(Optional.empty());
     assertEquals(total, all.size());
     assertTrue(all.stream().allMatch(i -> i.sightings() == 1 && i.state() == State.PENDING), "each stored once");
@@ -152,14 +147,4 @@ class DoormanRunTest {
     assertTrue(e.getMessage().contains("set console.token"), e.getMessage());
   }
 
-  private static long count(Path d) {
-    if (!Files.isDirectory(d)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(d)) {
-      return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +28,9 @@ class SigtermTest {
 
   @Test
   void sigtermMidBacklogStopsGracefullyAndLosesNothing() throws Exception {
-    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    Path inbox = dir.resolve("inbox");
     int total = 400;
-    for (int n = 1; n <= total; n++) {
-      Files.writeString(inbox.resolve(String.format("%04d.eml", n)), Emails.invitation(n));
-    }
+    Emails.writeBacklog(inbox, total);
     Path output = dir.resolve("run.out");
     ProcessBuilder pb = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,7 +44,7 @@ class SigtermTest {
     Process run = pb.start();
     try {
       Eventually.within(Duration.ofSeconds(60), "doorman run started and took some mail",
-          () -> read(output).contains("Doorman is running") && count(inbox.resolve(".processed")) >= 20);
+          () -> read(output).contains("Doorman is running") && Emails.fileCount(inbox.resolve(".processed")) >= 20);
       run.destroy(); // SIGTERM
       assertTrue(run.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
     } finally {
@@ -56,8 +53,8 @@ class SigtermTest {
     String said = read(output);
     assertTrue(said.contains("stopping: finishing mail in hand") && said.contains("stopped"), said);
 
-    long processed = count(inbox.resolve(".processed"));
-    long left = count(inbox);
+    long processed = Emails.fileCount(inbox.resolve(".processed"));
+    long left = Emails.fileCount(inbox);
     assertTrue(left > 0, "stopped mid-backlog (else this proves nothing): " + processed + " processed");
     assertEquals(total, processed + left, "every file is in the inbox or in .processed");
     InvitationStore store = new InvitationStore(Database.h2File(dir.resolve("data")), Clock.systemUTC());
@@ -72,14 +69,4 @@ class SigtermTest {
     }
   }
 
-  private static long count(Path d) {
-    if (!Files.isDirectory(d)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(d)) {
-      return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
         Clock.systemUTC());
     doorman.start();
     Path processed = dir.resolve("inbox/.processed");
-    Eventually.within(DEADLINE, "the samples stored", () -> fileCount(processed) == samples);
+    Eventually.within(DEADLINE, "the samples stored", () -> Emails.fileCount(processed) == samples);
     StoredInvitation priya = doorman.store().list(Optional.of(State.PENDING)).stream()
         .filter(i -> i.senderName().equals("Priya Raman")).findFirst().orElseThrow();
 
@@ -98,14 +98,6 @@ class ConsoleBrowserTest {
     Files.createDirectories(shot.getParent());
     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
     System.out.println("ConsoleBrowserTest: screenshot at " + shot.toAbsolutePath());
-  }
-
-  private static long fileCount(Path d) {
-    try (var files = Files.list(d)) {
-      return files.count();
-    } catch (java.io.IOException e) {
-      return -1;
-    }
   }
 
   private static void requireChromium() {

@@ -67,4 +67,24 @@ public final class Emails {
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     return Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
+
+  /** Writes {@code total} distinct invitations into {@code inbox} as 0001.eml, 0002.eml, … */
+  public static void writeBacklog(Path inbox, int total) throws IOException {
+    Files.createDirectories(inbox);
+    for (int n = 1; n <= total; n++) {
+      Files.writeString(inbox.resolve(String.format("%04d.eml", n)), invitation(n));
+    }
+  }
+
+  /** Regular, non-hidden files directly in {@code dir}; 0 when it does not exist. */
+  public static long fileCount(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
