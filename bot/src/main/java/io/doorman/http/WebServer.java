@@ -58,7 +58,16 @@ public final class WebServer implements AutoCloseable {
     server.setHandler(context);
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.setStopAtShutdown(false); // Doorman's own shutdown hook stops it, in order.
-    server.start();
+    try {
+      server.start();
+    } catch (java.io.IOException e) {
+      server.stop();
+      if (e.getCause() instanceof java.net.BindException taken) {
+        throw new java.io.IOException("cannot listen on " + bind + ":" + port + " (" + taken.getMessage()
+            + "); set http.port or http.bind (DOORMAN_HTTP_PORT, DOORMAN_HTTP_BIND)", e);
+      }
+      throw e;
+    }
   }
 
   /** The port bound (the real one when 0 was asked for). */
