@@ -57,14 +57,15 @@ public final class Plan {
   String slack() {
     Optional<String> bot = c.apply("slack.bot-token");
     Optional<String> signing = c.apply("slack.signing-secret");
-    if (bot.isEmpty()) {
+    if (bot.isEmpty() && signing.isEmpty()) {
       return "off (slack.bot-token not set)";
+    }
+    if (bot.isEmpty() || signing.isEmpty()) {
+      return "REFUSED: Slack needs both slack.bot-token and slack.signing-secret; "
+          + (bot.isEmpty() ? "slack.bot-token" : "slack.signing-secret") + " is not set";
     }
     if (c.apply("slack.app-token").isPresent()) {
       return "on, Socket Mode" + channel();
-    }
-    if (signing.isEmpty()) {
-      return "off (slack.signing-secret not set)";
     }
     return "on, events at /slack/events" + channel();
   }
@@ -77,7 +78,7 @@ public final class Plan {
 
   String imap() {
     return c.apply("imap.host")
-        .map(h -> "on, " + c.apply("imap.user").map(u -> u + "@").orElse("") + h + ":" + c.apply("imap.port").orElse("993")
+        .map(h -> "on, " + c.apply("imap.user").map(u -> u + "@").orElse("") + h + ":" + c.apply("imap.port").orElse(c.apply("imap.tls").orElse("true").equals("true") ? "993" : "143")
             + " folder " + c.apply("imap.folder").orElse("INBOX")
             + (c.apply("imap.tls").orElse("true").equals("true") ? " (TLS)" : " (no implicit TLS)"))
         .orElse("off (imap.host not set)");

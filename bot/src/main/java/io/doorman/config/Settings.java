@@ -31,7 +31,8 @@ public final class Settings {
         Checks.oneOf("anyone", "recipient"));
     plain("slack.api-url", "https://slack.com/api/", "Slack Web API base URL", Checks.webUrl());
     plain("imap.host", null, "IMAP server of the mailbox people forward to; IMAP is on when set", Setting.Check.ANY);
-    plain("imap.port", "993", "IMAP port", Checks.port());
+    // No catalog default: it follows imap.tls (993, or 143 without TLS), which the IMAP source knows.
+    plain("imap.port", null, "IMAP port (default 993, or 143 with imap.tls=false)", Checks.port());
     plain("imap.user", null, "IMAP user", Setting.Check.ANY);
     secret("imap.password", "IMAP password");
     plain("imap.tls", "true", "implicit TLS (993); false for plain or STARTTLS", Checks.bool());
@@ -43,7 +44,8 @@ public final class Settings {
         Checks.notBlank());
     plain("imap.mark", "move", "move to the processed folder, or flag (\\Seen + keyword)", Checks.oneOf("move", "flag"));
     plain("smtp.host", null, "outgoing mail server; email replies are on when set", Setting.Check.ANY);
-    plain("smtp.port", "587", "SMTP port", Checks.port());
+    // No catalog default: it follows smtp.tls (587 for starttls), which the SMTP sender knows.
+    plain("smtp.port", null, "SMTP port (default 587 for starttls)", Checks.port());
     plain("smtp.user", null, "SMTP user", Setting.Check.ANY);
     secret("smtp.password", "SMTP password");
     plain("smtp.tls", "starttls", "starttls, tls or none", Checks.oneOf("starttls", "tls", "none"));

@@ -65,6 +65,13 @@ class ConfigCheckCommandTest {
   }
 
   @Test
+  void halfASlackConfigurationIsCalledOut() {
+    assertEquals(0, run(Map.of("DOORMAN_SLACK_SIGNING_SECRET", "abcdef0123456789"), "config", "check"));
+    assertTrue(out.contains("Slack: REFUSED: Slack needs both slack.bot-token and slack.signing-secret;"
+        + " slack.bot-token is not set"), out);
+  }
+
+  @Test
   void aBadSettingIsNamedAndExitsTwo() {
     assertEquals(2, run(Map.of("DOORMAN_SMTP_TLS", "ssl"), "config", "check"));
     assertTrue(err.contains("doorman: smtp.tls 'ssl' (environment DOORMAN_SMTP_TLS): must be one of starttls, tls, none"), err);
