@@ -28,7 +28,6 @@ final class Card {
       List<StoredMessage> answers,
       String csrf,
       Tab tab) {
-    String e = "";
     out.append("<article class=\"card\" id=\"invitation-").append(i.id()).append("\" data-id=\"").append(i.id())
         .append("\">\n");
     out.append("<h2>").append(esc(i.senderName())).append(" <span class=\"id\">#").append(i.id()).append("</span></h2>\n");
@@ -76,7 +75,7 @@ final class Card {
       out.append("<li>").append(TIME.format(a.at())).append(": ")
           .append(a.from().map(Card::stateName).orElse("-")).append(" → ").append(stateName(a.to()))
           .append(" by ").append(esc(a.actor())).append(" via ").append(esc(a.channel()))
-          .append(a.detail().map(d -> " (" + esc(d) + ")").orElse(e)).append("</li>");
+          .append(a.detail().map(d -> " (" + esc(d) + ")").orElse("")).append("</li>");
     }
     out.append("</ol></details>\n</article>\n");
   }
@@ -141,7 +140,7 @@ final class Card {
     };
   }
 
-  private static String stateName(io.doorman.lifecycle.State s) {
+  private static String stateName(State s) {
     return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

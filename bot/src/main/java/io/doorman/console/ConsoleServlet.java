@@ -1,6 +1,7 @@
 package io.doorman.console;
 
 import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
@@ -139,7 +140,7 @@ public final class ConsoleServlet extends HttpServlet {
     if (outcome instanceof Outcome.NotFound) {
       return "No invitation " + id + ".";
     }
-    metrics.decided(decision, io.doorman.lifecycle.Channel.CONSOLE);
+    metrics.decided(decision, Channel.CONSOLE);
     return switch (action) {
       case "accept" -> "Accepted " + who + ". Accept on LinkedIn too (the accept link opened in a new tab).";
       case "decline" -> "Declined " + who + ". On LinkedIn, use \"Ignore\".";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -200,7 +203,7 @@ public final class InboxWatcher implements AutoCloseable {
       try (Stream<Path> files = Files.list(d)) {
         files
             .filter(p -> !p.getFileName().toString().startsWith("."))
-            .filter(p -> maildir || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eml"))
+            .filter(p -> maildir || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
             .filter(Files::isRegularFile)
             .sorted()
             .forEach(p -> out.add(new Candidate(p, !maildir)));
@@ -261,7 +264,7 @@ public final class InboxWatcher implements AutoCloseable {
     log.warn("inbox: {} set aside in {}: {}", file, FAILED, reason);
     metrics.error("inbox");
     failed.incrementAndGet();
-    var moved = moveInto(FAILED, file);
+    Optional<Path> moved = moveInto(FAILED, file);
     if (moved.isEmpty()) {
       stuck.add(file);
       return;
@@ -275,27 +278,27 @@ public final class InboxWatcher implements AutoCloseable {
   }
 
   /** Moves a file into {@code sub/} under a name not yet taken there; empty (logged) if it can't. */
-  private java.util.Optional<Path> moveInto(String sub, Path file) {
+  private Optional<Path> moveInto(String sub, Path file) {
     Path target = dir.resolve(sub);
     String name = file.getFileName().toString();
     for (int n = 0; n < 1000; n++) {
       Path to = target.resolve(n == 0 ? name : name + "." + n);
-      if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
         continue; // a file of that name was set there before; rename() would replace it
       }
       try {
-        return java.util.Optional.of(Files.move(file, to, StandardCopyOption.ATOMIC_MOVE));
+        return Optional.of(Files.move(file, to, StandardCopyOption.ATOMIC_MOVE));
       } catch (IOException e) {
         if (Files.exists(to) && !Files.exists(file)) {
-          return java.util.Optional.of(to);
+          return Optional.of(to);
         }
         log.error("inbox: cannot move {} into {}: {}", file, target, e.toString());
         problem("cannot move " + file.getFileName() + " into " + sub + ": " + e.getMessage());
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
     log.error("inbox: no free name for {} in {}", file, target);
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private void problem(String what) {

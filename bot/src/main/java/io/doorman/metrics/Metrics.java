@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -169,7 +169,7 @@ public final class Metrics {
   }
 
   private static <V> Map<List<String>, V> sorted(Map<List<String>, V> values) {
-    Map<List<String>, V> out = new ConcurrentSkipListMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+    Map<List<String>, V> out = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
     out.putAll(values);
     return out;
   }
