@@ -50,7 +50,8 @@ public final class Database {
     String file = dataDir.toAbsolutePath().resolve("doorman").toString();
     // WRITE_DELAY=0: every commit is on disk before it returns. DB_CLOSE_DELAY=-1: the file stays
     // open between transactions instead of being reopened for each.
-    return new Database("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
+    return new Database(
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64", "sa", "");
   }
 
   /** A database by JDBC URL (PostgreSQL or H2), user and password optional. */
