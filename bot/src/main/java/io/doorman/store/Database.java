@@ -96,6 +96,10 @@ public final class Database {
     }
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   public String dialectName() {
     return dialect.name();
   }

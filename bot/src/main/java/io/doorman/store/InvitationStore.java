@@ -55,26 +55,31 @@ public final class InvitationStore {
         "store invitation " + invitation.origin().source(), c -> ingest(c, invitation, verdict, now));
   }
 
-  private static Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now)
+  private Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now)
       throws SQLException {
     OptionalLong known = countSighting(c, invitation.key(), now);
     if (known.isPresent()) {
       return new Ingested(known.getAsLong(), false);
     }
-    Savepoint beforeInsert = c.setSavepoint();
+    String onDuplicate = db.dialect().onDuplicateKeyIgnore();
+    Savepoint beforeInsert = onDuplicate.isEmpty() ? c.setSavepoint() : null;
+    OptionalLong id;
     try {
-      long id = insert(c, invitation, verdict, now);
-      audit(c, id, now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
-          Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
-      return new Ingested(id, true);
+      id = insert(c, invitation, verdict, now, onDuplicate);
     } catch (SQLException e) {
-      if (!isUniqueViolation(e)) {
+      if (beforeInsert == null || !isUniqueViolation(e)) {
         throw e;
       }
-      // Another node stored it between our update and insert: count the sighting instead.
       c.rollback(beforeInsert);
-      return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(() -> e), false);
+      id = OptionalLong.empty();
     }
+    if (id.isEmpty()) {
+      // Another node stored it between our look-up and insert: count the sighting instead.
+      return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(), false);
+    }
+    audit(c, id.getAsLong(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
+        Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
+    return new Ingested(id.getAsLong(), true);
   }
 
   /**
@@ -84,21 +89,37 @@ public final class InvitationStore {
    * idempotent.
    */
   public Batch batch(int batchSize) {
-    return new Batch(db.connect(), batchSize);
+    return new Batch(db.connect(), batchSize, false);
+  }
+
+  /**
+   * A batch for a bulk load that tells nobody outside of its progress until it closes (the command
+   * line's {@code ingest} of a mailbox): commits may reach the disk a moment late, and everything is
+   * flushed on {@link Batch#close()}. A crash loses at most the last moment of work, which the next
+   * run reads again. Sources that acknowledge each email (IMAP, a pipe) use {@link #batch(int)}.
+   */
+  public Batch bulk(int batchSize) {
+    return new Batch(db.connect(), batchSize, true);
   }
 
   /** See {@link #batch(int)}. */
   public final class Batch implements AutoCloseable {
     private final Connection c;
     private final int size;
+    private final boolean bulk;
     private int pending;
 
-    private Batch(Connection c, int size) {
+    private Batch(Connection c, int size, boolean bulk) {
       this.c = c;
       this.size = Math.max(1, size);
+      this.bulk = bulk;
       try {
         c.setAutoCommit(false);
+        if (bulk) {
+          db.dialect().beginBulk(c);
+        }
       } catch (SQLException e) {
+        closeQuietly(c);
         throw new StoreException("cannot start a batch", e);
       }
     }
@@ -109,7 +130,7 @@ public final class InvitationStore {
 
     public Ingested ingest(Invitation invitation, Verdict verdict) {
       return step("store invitation " + invitation.origin().source(),
-          () -> InvitationStore.ingest(c, invitation, verdict, clock.instant()));
+          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant()));
     }
 
     public MessageIngested ingestMessage(Message message, Reply reply) {
@@ -127,15 +148,20 @@ public final class InvitationStore {
       }
     }
 
+    /** Commits what is pending; after a bulk load, flushes everything to disk first. */
     @Override
     public void close() {
       try {
         if (pending > 0) {
           c.commit();
         }
-        c.close();
+        if (bulk) {
+          db.dialect().endBulk(c);
+        }
       } catch (SQLException e) {
         throw new StoreException("cannot commit and close", e);
+      } finally {
+        closeQuietly(c);
       }
     }
 
@@ -159,6 +185,14 @@ public final class InvitationStore {
         }
         throw new StoreException("cannot " + what, e);
       }
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // Closing after a failure: the failure is what gets reported.
     }
   }
 
@@ -187,7 +221,9 @@ public final class InvitationStore {
     return OptionalLong.of(id);
   }
 
-  private static long insert(Connection c, Invitation i, Verdict v, Instant now) throws SQLException {
+  /** The new invitation's id, or empty when {@code onDuplicate} made the insert of a known key a no-op. */
+  private static OptionalLong insert(Connection c, Invitation i, Verdict v, Instant now, String onDuplicate)
+      throws SQLException {
     Person p = i.sender();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -195,7 +231,7 @@ public final class InvitationStore {
                 + " sender_location, profile_url, accept_url, note, mutual_connections, authenticity,"
                 + " language, category, suggested_action, reasons, state, state_by, state_at, version,"
                 + " sightings, first_seen, last_seen, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)" + onDuplicate,
             new String[] {"id"})) {
       ps.setString(1, Rows.fit(i.key(), 1000));
       Rows.set(ps, 2, i.origin().recipient().map(r -> Rows.fit(r, 300)));
@@ -217,10 +253,12 @@ public final class InvitationStore {
       Rows.set(ps, 18, now);
       Rows.set(ps, 19, now);
       ps.setString(20, Rows.fit(i.origin().source(), 2000));
-      ps.executeUpdate();
+      if (ps.executeUpdate() == 0) {
+        return OptionalLong.empty();
+      }
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        return keys.getLong(1);
+        return OptionalLong.of(keys.getLong(1));
       }
     }
   }

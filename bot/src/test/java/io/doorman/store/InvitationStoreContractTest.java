@@ -183,6 +183,50 @@ abstract class InvitationStoreContractTest {
   }
 
   @Test
+  void twoNodesStoringTheSameInvitationAtOnceStoreItOnce() throws Exception {
+    InvitationStore otherNode = new InvitationStore(sameDatabaseAgain(), CLOCK);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        Invitation same = invitation("Twin " + round, "Paul", Optional.of("twin-" + round));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<InvitationStore.Ingested>> results = new ArrayList<>();
+        for (InvitationStore node : List.of(store, otherNode)) {
+          Callable<InvitationStore.Ingested> delivery =
+              () -> {
+                start.await();
+                try (InvitationStore.Batch batch = node.batch(10)) {
+                  return batch.ingest(same, ASK);
+                }
+              };
+          results.add(pool.submit(delivery));
+        }
+        start.countDown();
+        InvitationStore.Ingested first = results.get(0).get();
+        InvitationStore.Ingested second = results.get(1).get();
+        assertEquals(first.invitationId(), second.invitationId(), "both name the one stored row");
+        assertTrue(first.isNew() ^ second.isNew(), "exactly one of them stored it");
+        assertEquals(2, store.find(first.invitationId()).orElseThrow().sightings());
+        assertEquals(1, store.history(first.invitationId()).size(), "one audit row");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBulkLoadIsOnDiskWhenItCloses() {
+    try (InvitationStore.Batch bulk = store.bulk(3)) {
+      for (int i = 0; i < 10; i++) {
+        bulk.ingest(invitation("Bulk " + i, "Paul", Optional.of("bulk-" + i)), ASK);
+      }
+    }
+    InvitationStore reopened = new InvitationStore(sameDatabaseAgain(), CLOCK);
+    assertEquals(10, reopened.list(Optional.empty()).size());
+    assertEquals(10, reopened.auditCount());
+  }
+
+  @Test
   void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
     store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
     long id = onlyId();

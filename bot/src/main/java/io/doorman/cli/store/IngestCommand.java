@@ -66,7 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
     MailReader reader = new MailReader();
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
-    try (InvitationStore.Batch batch = store.batch(BATCH)) {
+    try (InvitationStore.Batch batch = store.bulk(BATCH)) {
       readAll(reader, policy, store, batch, tally, err, progress);
     }
     progress.clear();
@@ -86,7 +86,10 @@ public final class IngestCommand implements Callable<Integer> {
     return new PipeDelivery(intake, storeOptions.reviewDir(), Clock.systemUTC(), out, err).deliver(System.in);
   }
 
-  /** Commits every 500 notifications: a crash loses at most that much work, redone on the next run. */
+  /**
+   * Commits every 500 notifications, flushed to disk in the background and for certain at the end:
+   * a crash loses at most the last moment of work, which the next run simply reads again.
+   */
   private static final int BATCH = 500;
 
   private void readAll(
