@@ -3,14 +3,15 @@ package io.doorman.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What differs between the databases Doorman runs on; chosen from the connection. */
 interface Dialect {
 
   String name();
 
-  /** Settings each new connection needs so that a commit is on disk before it returns. */
-  void prepare(Connection connection) throws SQLException;
+  /** The statement each new connection runs so that a commit is on disk before it returns. */
+  Optional<String> connectionSetup();
 
   /**
    * For a bulk load whose result nobody outside is told of until it ends (the command line's
@@ -49,7 +50,9 @@ interface Dialect {
     }
 
     @Override
-    public void prepare(Connection connection) {}
+    public Optional<String> connectionSetup() {
+      return Optional.empty();
+    }
 
     @Override
     public void beginBulk(Connection connection) throws SQLException {
@@ -76,8 +79,8 @@ interface Dialect {
     }
 
     @Override
-    public void prepare(Connection connection) throws SQLException {
-      execute(connection, "SET synchronous_commit TO on");
+    public Optional<String> connectionSetup() {
+      return Optional.of("SET synchronous_commit TO on");
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class InvitationStore {
    * run reads again. Sources that acknowledge each email (IMAP, a pipe) use {@link #batch(int)}.
    */
   public Batch bulk(int batchSize) {
-    return new Batch(db.connect(), batchSize, true);
+    return new Batch(db.connectAlone(), batchSize, true);
   }
 
   /** See {@link #batch(int)}. */
