@@ -52,10 +52,10 @@ public final class InvitationStore {
   public Ingested ingest(Invitation invitation, Verdict verdict) {
     Instant now = clock.instant();
     return inTransaction(
-        "store invitation " + invitation.origin().source(), c -> ingest(c, invitation, verdict, now));
+        "store invitation " + invitation.origin().source(), c -> ingest(c, invitation, verdict, now, directly(c)));
   }
 
-  private Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now)
+  private Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now, AuditSink audit)
       throws SQLException {
     OptionalLong known = countSighting(c, invitation.key(), now);
     if (known.isPresent()) {
@@ -77,7 +77,7 @@ public final class InvitationStore {
       // Another node stored it between our look-up and insert: count the sighting instead.
       return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(), false);
     }
-    audit(c, id.getAsLong(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
+    audit.write(id.getAsLong(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
         Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
     return new Ingested(id.getAsLong(), true);
   }
@@ -108,6 +108,8 @@ public final class InvitationStore {
     private final int size;
     private final boolean bulk;
     private int pending;
+    private PreparedStatement queuedAudit;
+    private int queued;
 
     private Batch(Connection c, int size, boolean bulk) {
       this.c = c;
@@ -130,21 +132,44 @@ public final class InvitationStore {
 
     public Ingested ingest(Invitation invitation, Verdict verdict) {
       return step("store invitation " + invitation.origin().source(),
-          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant()));
+          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant(), this::queueAudit));
     }
 
     public MessageIngested ingestMessage(Message message, Reply reply) {
       return step("store message " + message.origin().source(),
-          () -> InvitationStore.ingestMessage(c, message, reply, clock.instant()));
+          () -> InvitationStore.ingestMessage(c, message, reply, clock.instant(), this::queueAudit));
     }
 
-    /** Everything so far is on disk when this returns. */
+    /**
+     * Commits everything so far: on disk when this returns, except in a bulk load, where {@link
+     * #close()} makes sure of it.
+     */
     public void commit() {
       try {
+        flushAudit();
         c.commit();
         pending = 0;
       } catch (SQLException e) {
         throw new StoreException("cannot commit", e);
+      }
+    }
+
+    /** Audit rows wait for the commit and go in one round trip, in the same transaction. */
+    private void queueAudit(
+        long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
+        throws SQLException {
+      if (queuedAudit == null) {
+        queuedAudit = c.prepareStatement(INSERT_AUDIT);
+      }
+      bindAudit(queuedAudit, id, at, actor, from, to, detail);
+      queuedAudit.addBatch();
+      queued++;
+    }
+
+    private void flushAudit() throws SQLException {
+      if (queued > 0) {
+        queuedAudit.executeBatch();
+        queued = 0;
       }
     }
 
@@ -153,6 +178,7 @@ public final class InvitationStore {
     public void close() {
       try {
         if (pending > 0) {
+          flushAudit();
           c.commit();
         }
         if (bulk) {
@@ -180,6 +206,10 @@ public final class InvitationStore {
         try {
           c.rollback();
           pending = 0;
+          if (queuedAudit != null) {
+            queuedAudit.clearBatch();
+            queued = 0;
+          }
         } catch (SQLException ignored) {
           // The original failure is the one to report.
         }
@@ -194,6 +224,16 @@ public final class InvitationStore {
     } catch (SQLException ignored) {
       // Closing after a failure: the failure is what gets reported.
     }
+  }
+
+  /** Where a transition's audit row goes: into the table now, or queued until a batch commits. */
+  private interface AuditSink {
+    void write(long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
+        throws SQLException;
+  }
+
+  private static AuditSink directly(Connection c) {
+    return (id, at, actor, from, to, detail) -> audit(c, id, at, actor, from, to, detail);
   }
 
   private interface Step<T> {
@@ -271,11 +311,11 @@ public final class InvitationStore {
   public MessageIngested ingestMessage(Message message, Reply reply) {
     Instant now = clock.instant();
     return inTransaction(
-        "store message " + message.origin().source(), c -> ingestMessage(c, message, reply, now));
+        "store message " + message.origin().source(), c -> ingestMessage(c, message, reply, now, directly(c)));
   }
 
-  private static MessageIngested ingestMessage(Connection c, Message message, Reply reply, Instant now)
-      throws SQLException {
+  private static MessageIngested ingestMessage(
+      Connection c, Message message, Reply reply, Instant now, AuditSink audit) throws SQLException {
     String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
         + "|" + message.text().hashCode());
     if (exists(c, "SELECT 1 FROM messages WHERE message_key = ?", key)) {
@@ -305,7 +345,7 @@ public final class InvitationStore {
     if (asked.isPresent()) {
       Actor sender = new Actor(message.sender().name(), Channel.INGEST);
       Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
-          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()));
+          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()), audit);
       if (!(outcome instanceof Outcome.Applied)) {
         asked = OptionalLong.empty();
       }
@@ -342,7 +382,7 @@ public final class InvitationStore {
     Instant now = clock.instant();
     return inTransaction(
         "decide invitation " + invitationId,
-        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty()));
+        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty(), directly(c)));
   }
 
   /**
@@ -351,8 +391,8 @@ public final class InvitationStore {
    * row in the same transaction.
    */
   private static Outcome move(
-      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail)
-      throws SQLException {
+      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail,
+      AuditSink audit) throws SQLException {
     State current;
     String by;
     Instant at;
@@ -392,26 +432,33 @@ public final class InvitationStore {
         return new Outcome.Refused(id, winner.state(), winner.stateBy(), winner.stateAt(), target);
       }
     }
-    audit(c, id, now, actor, Optional.of(current), target, detail);
+    audit.write(id, now, actor, Optional.of(current), target, detail);
     return new Outcome.Applied(id, current, target);
   }
+
+  private static final String INSERT_AUDIT =
+      "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   private static void audit(
       Connection c, long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setLong(1, id);
-      Rows.set(ps, 2, at);
-      ps.setString(3, Rows.fit(actor.name(), 300));
-      ps.setString(4, actor.channel().wireName());
-      Rows.set(ps, 5, from.map(State::name));
-      ps.setString(6, to.name());
-      Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
+    try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+      bindAudit(ps, id, at, actor, from, to, detail);
       ps.executeUpdate();
     }
+  }
+
+  private static void bindAudit(
+      PreparedStatement ps, long id, Instant at, Actor actor, Optional<State> from, State to,
+      Optional<String> detail) throws SQLException {
+    ps.setLong(1, id);
+    Rows.set(ps, 2, at);
+    ps.setString(3, Rows.fit(actor.name(), 300));
+    ps.setString(4, actor.channel().wireName());
+    Rows.set(ps, 5, from.map(State::name));
+    ps.setString(6, to.name());
+    Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
   }
 
   /** Moves an invitation on the policy's behalf (a follow-up, an auto-decline). */
@@ -419,7 +466,7 @@ public final class InvitationStore {
     Instant now = clock.instant();
     return inTransaction(
         "move invitation " + invitationId,
-        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail)));
+        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail), directly(c)));
   }
 
   /** Ids of invitations in one of {@code states} whose question was asked at or before {@code askedBy}. */
