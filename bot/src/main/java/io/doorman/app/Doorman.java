@@ -153,7 +153,8 @@ public final class Doorman implements AutoCloseable {
 
   /**
    * Stops taking mail (sources first, each finishing the email in hand), then the scheduler, then
-   * the web server (requests in flight finish). The store's commits are already on disk.
+   * the web server (requests in flight finish), then the store's connections. Every commit is
+   * already on disk.
    */
   @Override
   public synchronized void close() {
@@ -174,6 +175,7 @@ public final class Doorman implements AutoCloseable {
     } catch (Exception e) {
       log.warn("stopping the web server: {}", e.toString());
     }
+    database.close(); // last: every part that writes has stopped
   }
 
   private List<Probe> probes() {

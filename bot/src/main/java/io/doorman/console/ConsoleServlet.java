@@ -20,6 +20,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,8 @@ public final class ConsoleServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(ConsoleServlet.class);
   private static final String FLASH = "doorman_flash";
+  /** Cards on one page: enough to work through, few enough to render at once. */
+  static final int PAGE = 100;
 
   private final transient InvitationStore store;
   private final transient Policy policy;
@@ -152,7 +156,13 @@ public final class ConsoleServlet extends HttpServlet {
 
   private void page(HttpServletResponse resp, Tab tab, Optional<String> flash) throws IOException {
     Map<State, Integer> counts = store.countsByState();
-    List<StoredInvitation> invitations = store.list(Optional.of(tab.state));
+    List<StoredInvitation> all = store.list(Optional.of(tab.state));
+    // Waiting invitations oldest first (the next to decide on top); decided ones newest first.
+    List<StoredInvitation> ordered = new ArrayList<>(all);
+    if (tab.state.isFinal()) {
+      Collections.reverse(ordered);
+    }
+    List<StoredInvitation> invitations = ordered.subList(0, Math.min(ordered.size(), PAGE));
     String nonce = HexFormat.of().formatHex(nonceBytes());
     StringBuilder out = new StringBuilder(16_384);
     out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -169,6 +179,11 @@ public final class ConsoleServlet extends HttpServlet {
     out.append("<section id=\"").append(tab.slug).append("\"><h1 class=\"tab-title\">").append(tab.title).append("</h1>\n");
     if (invitations.isEmpty()) {
       out.append("<p class=\"empty\">Nothing here.</p>\n");
+    } else if (invitations.size() < all.size()) {
+      out.append("<p class=\"more\">Showing ").append(invitations.size()).append(" of ").append(all.size())
+          .append(tab.state.isFinal() ? " (the newest); " : " (the oldest); ")
+          .append("<code>doorman list --state ").append(tab.state.name().toLowerCase(Locale.ROOT))
+          .append("</code> shows them all.</p>\n");
     }
     for (StoredInvitation i : invitations) {
       Card.render(out, i, question(i), store.history(i.id()), store.messages(OptionalLong.of(i.id())),

@@ -10,6 +10,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -55,7 +56,9 @@ public final class WebServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-    server.setHandler(context);
+    // Counts requests in flight, so that a stop lets them finish (up to the stop timeout) and
+    // answers new ones 503 meanwhile.
+    server.setHandler(new GracefulHandler(context));
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.setStopAtShutdown(false); // Doorman's own shutdown hook stops it, in order.
     try {
@@ -82,6 +85,11 @@ public final class WebServer implements AutoCloseable {
       host = "localhost";
     }
     return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** Between the start of a stop and its end (tests wait for it). */
+  boolean isStopping() {
+    return server != null && server.isStopping();
   }
 
   public boolean isRunning() {

@@ -71,9 +71,12 @@ public final class Database implements AutoCloseable {
     }
     String file = dataDir.toAbsolutePath().resolve("doorman").toString();
     // WRITE_DELAY=0: every commit is on disk before it returns. DB_CLOSE_DELAY=-1: the file stays
-    // open between transactions instead of being reopened for each.
+    // open between transactions instead of being reopened for each. DB_CLOSE_ON_EXIT=FALSE: H2's
+    // own shutdown hook would close the database while doorman run's hook is still storing the
+    // email in hand (committed, then failing on close, so never moved out of the inbox).
     return new Database(
-        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64", "sa", "");
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+        "sa", "");
   }
 
   /** A database by JDBC URL (PostgreSQL or H2), user and password optional. */

@@ -57,8 +57,10 @@ class SigtermTest {
     long left = Emails.fileCount(inbox);
     assertTrue(left > 0, "stopped mid-backlog (else this proves nothing): " + processed + " processed");
     assertEquals(total, processed + left, "every file is in the inbox or in .processed");
-    InvitationStore store = new InvitationStore(Database.h2File(dir.resolve("data")), Clock.systemUTC());
-    assertEquals(processed, store.list(Optional.empty()).size(), "every processed file was stored before it moved");
+    try (Database db = Database.h2File(dir.resolve("data"))) {
+      assertEquals(processed, new InvitationStore(db, Clock.systemUTC()).list(Optional.empty()).size(),
+          "every processed file was stored before it moved, and moved once stored");
+    }
   }
 
   private static String read(Path f) {

@@ -246,4 +246,19 @@ class ConsoleTest {
       return new BufferedReader(new InputStreamReader(s.getInputStream(), UTF_8)).readLine();
     }
   }
+
+  @Test
+  void aLongTabShowsAPageWithTheOldestWaitingFirst() throws Exception {
+    start(Map.of());
+    int total = ConsoleServlet.PAGE + 2;
+    long first = -1;
+    for (int n = 1; n <= total; n++) {
+      long id = ingest(Emails.invitation(1000 + n));
+      first = first < 0 ? id : first;
+    }
+    String page = get("/").body();
+    assertEquals(ConsoleServlet.PAGE, Pattern.compile("<article class=\"card\"").matcher(page).results().count());
+    assertTrue(page.contains("Showing " + ConsoleServlet.PAGE + " of " + total + " (the oldest)"), "says so");
+    assertTrue(page.contains("id=\"invitation-" + first + "\""), "the oldest is on the page");
+  }
 }

@@ -70,6 +70,47 @@ class WebServerTest {
   }
 
   @Test
+  void aStopLetsARequestInFlightFinish() throws Exception {
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    WebServer web = new WebServer("127.0.0.1", 0);
+    web.mount("/", new HttpServlet() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        inside.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        resp.getWriter().write("decided");
+      }
+    });
+    web.start();
+    var answer = HttpClient.newHttpClient().sendAsync(
+        HttpRequest.newBuilder(web.uri().resolve("/decide")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    inside.await();
+    Thread stopping = new Thread(() -> {
+      try {
+        web.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    stopping.start();
+    io.doorman.testing.Eventually.within(java.time.Duration.ofSeconds(10), "the stop begun", web::isStopping);
+    release.countDown();
+    HttpResponse<String> r = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode());
+    assertEquals("decided", r.body());
+    stopping.join(10_000);
+    assertFalse(web.isRunning());
+  }
+
+  @Test
   void tellsLoopbackFromTheRest() {
     assertTrue(WebServer.isLoopback("127.0.0.1"));
     assertTrue(WebServer.isLoopback("::1"));
