@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The composition root of {@code doorman run}: builds the store, policy, intake, sources,
  * scheduler and web server from the configuration, starts them in order and stops them in reverse.
  *
- * <p>To add a part (Slack, IMAP, SMTP): build it in {@link #build} from {@code lookup}, mount its
+ * <p>To add a part (Slack, IMAP, SMTP): build it in {@link #build} from {@code config.lookup()}, mount its
  * servlet on {@code web} (before start), subscribe it to {@code followUps}, add a task to {@code
  * ticker}, and add it to {@code components}; see the marked places there.
  */
@@ -62,24 +62,25 @@ public final class Doorman implements AutoCloseable {
 
   private Doorman(Configuration config, Clock clock, Timing timing) {
     this.config = config;
-    Function<String, Optional<String>> lookup = config.lookup();
+    // Doorman's own settings, blank meaning unset; the parts built here get config.lookup() (as given).
+    Function<String, Optional<String>> given = config::given;
     Plan plan = new Plan(config);
 
-    String bind = lookup.apply("http.bind").orElse("127.0.0.1");
-    Optional<String> consoleToken = lookup.apply("console.token");
+    String bind = given.apply("http.bind").orElse("127.0.0.1");
+    Optional<String> consoleToken = given.apply("console.token");
     if (!WebServer.isLoopback(bind) && consoleToken.isEmpty()) {
       throw new ConfigException(List.of(
           "http.bind is " + bind + ", which is reachable beyond this machine: set console.token"
               + " (DOORMAN_CONSOLE_TOKEN) so the console asks for it, or bind to 127.0.0.1"));
     }
-    int port = Integer.parseInt(lookup.apply("http.port").orElse("8080"));
+    int port = Integer.parseInt(given.apply("http.port").orElse("8080"));
 
     // ---- store and policy
-    this.database = lookup.apply("db.url")
-        .map(url -> Database.at(url, lookup.apply("db.user"), lookup.apply("db.password")))
-        .orElseGet(() -> Database.h2File(Path.of(lookup.apply("data.dir").orElse("./data"))));
+    this.database = given.apply("db.url")
+        .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
+        .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
     this.store = new InvitationStore(database, clock);
-    this.policy = loadPolicy(lookup.apply("policy.file"));
+    this.policy = loadPolicy(given.apply("policy.file"));
     this.metrics = new DoormanMetrics();
     this.intake = new Intake(new MailReader(), policy, store);
     this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
@@ -95,7 +96,7 @@ public final class Doorman implements AutoCloseable {
     this.ticker = new Ticker(followUps, metrics, timing.tick(), clock);
     components.add(ticker);
 
-    // ---- Slack (the lead): when plan.slack() starts with "on", build the Bolt app from lookup,
+    // ---- Slack (the lead): when plan.slack() starts with "on", build the Bolt app from config.lookup(),
     //   web.mount("/slack/events", new SlackAppServlet(app));   // or Socket Mode as a Component
     //   followUps.subscribe(slackFollowUps);  components.add(slackComponent);
     offLines.add("Slack: " + plan.slack());
@@ -108,7 +109,7 @@ public final class Doorman implements AutoCloseable {
     // IMAP (the lead): when imap.host is set, components.add(imapSource built on intake and metrics).
     offLines.add("IMAP: " + plan.imap());
 
-    Path inboxDir = Path.of(lookup.apply("inbox.dir").orElse("./inbox"));
+    Path inboxDir = Path.of(given.apply("inbox.dir").orElse("./inbox"));
     InboxWatcher inbox = new InboxWatcher(
         inboxDir, intake, metrics, Limits.DEFAULTS.maxMessageBytes(), timing.rescan(), timing.settle(), clock);
     components.add(Component.of("inbox", inboxDir + " (watching)", inbox::start, inbox::status, inbox));

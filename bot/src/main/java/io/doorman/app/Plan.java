@@ -17,7 +17,7 @@ public final class Plan {
   private final Function<String, Optional<String>> c;
 
   public Plan(Configuration config) {
-    this.c = config.lookup();
+    this.c = config::given;
   }
 
   public List<String> lines() {
@@ -90,7 +90,7 @@ public final class Plan {
       return "off (smtp.host not set): no email replies";
     }
     String to = c.apply("email.allow").map(a -> "replies to " + a).orElse("replies to nobody (email.allow not set)");
-    return "on, " + host.get() + ":" + c.apply("smtp.port").orElse("587") + " " + c.apply("smtp.tls").orElse("starttls")
+    return "on, " + host.get() + ":" + c.apply("smtp.port").orElse(c.apply("smtp.tls").orElse("starttls").equals("tls") ? "465" : "587") + " " + c.apply("smtp.tls").orElse("starttls")
         + ", from " + c.apply("smtp.from").orElse("(smtp.from not set)") + "; " + to;
   }
 

@@ -143,13 +143,18 @@ public final class Configuration {
   }
 
   /**
-   * A setting's value by file key; empty when not set, or set to an empty value (which so turns a
-   * default off, as {@code email.digest-at=} does).
+   * A setting's value by file key, as given (an empty value stays empty: {@code email.digest-at=}
+   * turns the digest off); empty when neither set nor defaulted.
    *
    * @throws IllegalArgumentException for a key the catalog does not know (a typo in code)
    */
   public Optional<String> get(String key) {
-    return entry(key).value().filter(v -> !v.isBlank());
+    return entry(key).value();
+  }
+
+  /** The value when it is not blank: for settings where empty means "not set". */
+  public Optional<String> given(String key) {
+    return get(key).filter(v -> !v.isBlank());
   }
 
   /** {@link #get} as a function, the one way components read settings. */

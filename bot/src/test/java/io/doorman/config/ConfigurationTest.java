@@ -79,9 +79,10 @@ class ConfigurationTest {
   }
 
   @Test
-  void anEmptyValueTurnsADefaultOff() {
+  void anEmptyValueReplacesTheDefaultSoAComponentCanReadItAsOff() {
     Configuration c = Configuration.load(Map.of("DOORMAN_EMAIL_DIGEST_AT", ""), Optional.empty(), dir);
-    assertEquals(Optional.empty(), c.get("email.digest-at"));
+    assertEquals(Optional.of(""), c.lookup().apply("email.digest-at"));
+    assertEquals(Optional.empty(), c.given("email.digest-at"));
     assertEquals(Optional.of("08:00"), Configuration.of(Map.of()).get("email.digest-at"));
   }
 

@@ -72,6 +72,14 @@ class ConfigCheckCommandTest {
   }
 
   @Test
+  void anEmptyDigestTimeTurnsTheDigestOff() {
+    assertEquals(0, run(Map.of("DOORMAN_SMTP_HOST", "mail.example.com", "DOORMAN_SMTP_TLS", "tls",
+        "DOORMAN_EMAIL_DIGEST_AT", ""), "config", "check"));
+    assertTrue(out.contains("digest: off (email.digest-at empty)"), out);
+    assertTrue(out.contains("SMTP: on, mail.example.com:465 tls"), out);
+  }
+
+  @Test
   void aBadSettingIsNamedAndExitsTwo() {
     assertEquals(2, run(Map.of("DOORMAN_SMTP_TLS", "ssl"), "config", "check"));
     assertTrue(err.contains("doorman: smtp.tls 'ssl' (environment DOORMAN_SMTP_TLS): must be one of starttls, tls, none"), err);
