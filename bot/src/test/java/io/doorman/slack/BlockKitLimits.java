@@ -10,12 +10,12 @@ import java.util.Optional;
  * message or view, section text 3,000, section field 2,000 (10 fields), header 150, button label
  * 75, button value 2,000, url 3,000, context elements 10, action elements 25.
  */
-final class BlockKitLimits {
+public final class BlockKitLimits {
 
   private BlockKitLimits() {}
 
   /** Why {@code blocksJson} would be refused; empty when Slack would take it (or it is absent). */
-  static Optional<String> check(String blocksJson, int maxBlocks) {
+  public static Optional<String> check(String blocksJson, int maxBlocks) {
     if (blocksJson == null || blocksJson.isEmpty()) {
       return Optional.empty();
     }
