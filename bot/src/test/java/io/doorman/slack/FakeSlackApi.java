@@ -221,7 +221,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String ts = nextTs();
         messages.put(channel + "/" + ts,
-            new Posted(channel, ts, thread, p.getOrDefault("text", ""), p.getOrDefault("blocks", "[]")));
+            new Posted(channel, ts, thread, p.getOrDefault("text", ""), readable(p.getOrDefault("blocks", "[]"))));
         JsonObject ok = ok();
         ok.addProperty("channel", channel);
         ok.addProperty("ts", ts);
@@ -241,7 +241,7 @@ public final class FakeSlackApi implements AutoCloseable {
           return invalidBlocks(problem.get());
         }
         messages.put(key, new Posted(old.channel(), old.ts(), old.threadTs(),
-            p.getOrDefault("text", old.text()), p.getOrDefault("blocks", old.blocks())));
+            p.getOrDefault("text", old.text()), p.containsKey("blocks") ? readable(p.get("blocks")) : old.blocks()));
         JsonObject ok = ok();
         ok.addProperty("channel", old.channel());
         ok.addProperty("ts", old.ts());
@@ -309,6 +309,11 @@ public final class FakeSlackApi implements AutoCloseable {
       default:
         return error("unknown_method");
     }
+  }
+
+  /** JSON as Slack reads it: {@code \\u003c} is {@code <}. */
+  private static String readable(String json) {
+    return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(JsonParser.parseString(json));
   }
 
   private String nextTs() {

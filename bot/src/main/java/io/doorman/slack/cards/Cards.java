@@ -196,10 +196,10 @@ public final class Cards {
   // ------------------------------------------------------------------ thread posts
 
   /** Posted in the thread when someone asked: the text to send on LinkedIn and the profile link. */
-  public static Card question(StoredInvitation i, String question) {
+  public static Card question(StoredInvitation i, String askedBy, String question) {
     boolean spoofed = "spoofed".equals(i.authenticity());
     String name = Mrkdwn.escapeWithin(i.senderName(), 200);
-    StringBuilder text = new StringBuilder(":speech_balloon: ").append(actor(i.stateBy()))
+    StringBuilder text = new StringBuilder(":speech_balloon: ").append(actor(askedBy))
         .append(" asked. Send this to ").append(name).append(" on LinkedIn:\n");
     text.append(quote(question, 2400));
     linkedInUrl(i.profileUrl(), spoofed).ifPresent(url ->
@@ -246,6 +246,15 @@ public final class Cards {
       blocks.add(actions(a -> a.blockId("nudge-actions-" + i.id()).elements(buttons)));
     }
     return new Card(first + " hasn't answered in " + days(waited), blocks);
+  }
+
+  /** Someone chose to give the sender more time after the nudge. */
+  public static Card waiting(StoredInvitation i, String by, Duration more) {
+    String first = Mrkdwn.escapeWithin(firstName(i.senderName()), 100);
+    String text = ":hourglass_flowing_sand: " + actor(by) + " chose to wait " + days(more) + " more for " + first
+        + "'s answer.";
+    return new Card("Waiting " + days(more) + " more for " + first, List.of(
+        section(s -> s.blockId("waiting").text(markdownText(text)))));
   }
 
   /** The ephemeral answer to a click on an invitation someone already moved. */

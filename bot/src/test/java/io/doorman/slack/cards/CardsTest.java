@@ -190,8 +190,8 @@ class CardsTest {
 
   @Test
   void theQuestionPostQuotesTheTextToSendAndLinksTheProfile() {
-    Card card = Cards.question(stored(3, "Jane Doe", "Alex", Optional.empty(), "linkedin", State.ASKED, "@U9ABC"),
-        "Hi Jane, have we met? <!channel>");
+    Card card = Cards.question(stored(3, "Jane Doe", "Alex", Optional.empty(), "linkedin", State.ASKED, "policy"),
+        "@U9ABC", "Hi Jane, have we met? <!channel>");
     String json = json(card);
     assertTrue(json.contains("<@U9ABC> asked"), json);
     assertTrue(json.contains("> Hi Jane, have we met? &lt;!channel&gt;"), json);
