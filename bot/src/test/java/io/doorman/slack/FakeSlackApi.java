@@ -170,28 +170,27 @@ public final class FakeSlackApi implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     Map<String, String> params = params(exchange, new String(body, StandardCharsets.UTF_8));
     Call call = new Call(method, params);
+    String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+        .orElse("Bearer " + params.getOrDefault("token", ""));
+    int status = 200;
+    JsonObject answer;
+    // One step: whoever sees the call recorded also sees its effect.
     synchronized (this) {
       calls.add(call);
-      notifyAll();
       Integer limited = rateLimited.get(method);
       if (limited != null && limited > 0) {
         rateLimited.put(method, limited - 1);
         exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
-        reply(exchange, 429, error("ratelimited"));
-        return;
+        status = 429;
+        answer = error("ratelimited");
+      } else if (!auth.equals("Bearer " + TOKEN)) {
+        answer = error(auth.equals("Bearer ") ? "not_authed" : "invalid_auth");
+      } else {
+        answer = answer(method, params);
       }
+      notifyAll();
     }
-    String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
-        .orElse("Bearer " + params.getOrDefault("token", ""));
-    if (!auth.equals("Bearer " + TOKEN)) {
-      reply(exchange, 200, error(auth.equals("Bearer ") ? "not_authed" : "invalid_auth"));
-      return;
-    }
-    JsonObject answer;
-    synchronized (this) {
-      answer = answer(method, params);
-    }
-    reply(exchange, 200, answer);
+    reply(exchange, status, answer);
   }
 
   private JsonObject answer(String method, Map<String, String> p) {

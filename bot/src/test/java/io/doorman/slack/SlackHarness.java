@@ -193,6 +193,11 @@ public final class SlackHarness implements AutoCloseable {
     return o;
   }
 
+  /** One outbox round; the number of Slack calls it made. */
+  public int drainOnce() {
+    return app.outbox().drainOnce();
+  }
+
   /** Waits until the outbox has nothing left to post (rounds with no Slack call), with a deadline. */
   public void drain() {
     for (int i = 0; i < 10_000; i++) {

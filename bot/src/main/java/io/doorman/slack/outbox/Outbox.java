@@ -101,27 +101,37 @@ public final class Outbox implements AutoCloseable {
         cards.markNotForSlack(u.invitationId());
         continue;
       }
+      if (!free(busy, channel.get())) {
+        continue;
+      }
       Optional<Long> existing = cards.cardFor(channel.get(), u.groupKey());
       if (existing.isPresent()) {
         cards.attach(existing.get(), u.invitationId());
         continue;
       }
-      if (!take(busy, channel.get())) {
-        continue;
-      }
+      busy.add(channel.get());
       calls++;
       post(u, channel.get());
     }
     return calls;
   }
 
-  /** Whether this round may call Slack for {@code channel}; once per channel per round. */
+  /** Whether this round may call Slack for {@code channel} (and so takes it): once per channel. */
   private boolean take(Set<String> busy, String channel) {
+    boolean free = free(busy, channel);
+    busy.add(channel);
+    return free;
+  }
+
+  private boolean free(Set<String> busy, String channel) {
     if (busy.contains(channel)) {
       return false;
     }
-    busy.add(channel);
-    return pacer.ready(channel);
+    if (!pacer.ready(channel)) {
+      busy.add(channel);
+      return false;
+    }
+    return true;
   }
 
   private static List<ThreadEvent> ordered(List<ThreadEvent> events) {
@@ -269,10 +279,11 @@ public final class Outbox implements AutoCloseable {
     while (running) {
       Duration wait = POLL;
       try {
-        drainOnce();
+        int calls = drainOnce();
         Duration next = pacer.untilNext();
-        if (!next.isZero() && next.compareTo(POLL) < 0) {
-          wait = next;
+        if (calls > 0 || (!next.isZero() && next.compareTo(POLL) < 0)) {
+          // More may be waiting: go again as soon as Slack's pace allows.
+          wait = next.compareTo(POLL) < 0 ? next : POLL;
         }
       } catch (RuntimeException e) {
         log.warn("slack: outbox round failed, trying again: {}", e.toString());
@@ -283,6 +294,9 @@ public final class Outbox implements AutoCloseable {
   }
 
   private void pause(Duration d) {
+    if (d.isZero()) {
+      return;
+    }
     synchronized (signal) {
       long deadline = System.nanoTime() + d.toNanos();
       try {
