@@ -82,7 +82,8 @@ final class Interactions {
       Outcome outcome = store.decide(id.getAsLong(), Decision.ASK, new Actor("@" + user, Channel.SLACK));
       if (outcome instanceof Outcome.Refused r) {
         cards.forgetQuestion(id.getAsLong());
-        return ctx.ackWithErrors(Map.of(ActionIds.QUESTION_BLOCK, Cards.alreadyDecided(r.current(), r.by(), r.at())));
+        return ctx.ackWithErrors(
+            Map.of(ActionIds.QUESTION_BLOCK, Cards.alreadyDecidedPlain(r.current(), r.by(), r.at())));
       }
       outbox.wake();
       return ctx.ack();

@@ -126,6 +126,18 @@ public final class SlackHarness implements AutoCloseable {
     throw new AssertionError("not read as an invitation: " + taken);
   }
 
+  /** An email file (e.g. one of the repo's samples) through the intake; its first invitation id. */
+  public long ingestFile(Path eml) throws Exception {
+    Taken taken = new Intake(new MailReader(), policy, store)
+        .take(new RawMail(eml.getFileName().toString(), java.nio.file.Files.readAllBytes(eml)));
+    for (Stored s : taken.stored()) {
+      if (s instanceof Stored.InvitationStored i) {
+        return i.invitationId();
+      }
+    }
+    throw new AssertionError("not read as an invitation: " + taken);
+  }
+
   /** A LinkedIn message notification from {@code sender}: their answer. */
   public void ingestMessage(String sender, String recipient, String text) throws Exception {
     String eml = "Date: Mon, 16 Nov 2026 12:00:00 +0000\r\n"
@@ -183,6 +195,29 @@ public final class SlackHarness implements AutoCloseable {
     list.add(action);
     p.add("actions", list);
     return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The Ask modal submitted with {@code question}, signed, and the response. */
+  public HttpResponse<String> submitAsk(long invitationId, String userId, String question) throws Exception {
+    JsonObject p = new JsonObject();
+    p.addProperty("type", "view_submission");
+    p.add("team", object("id", "T0TEST", "domain", "doorman-test"));
+    p.add("user", object("id", userId, "username", userId.toLowerCase(java.util.Locale.ROOT), "team_id", "T0TEST"));
+    p.addProperty("api_app_id", "A0DOORMAN");
+    p.addProperty("token", "legacy-verification-token");
+    p.addProperty("trigger_id", "1337." + (++actions) + ".abcdef");
+    JsonObject view = object("id", "V0ASK" + actions, "type", "modal", "callback_id", "doorman.ask-modal",
+        "private_metadata", Long.toString(invitationId), "team_id", "T0TEST", "hash", "h" + actions);
+    JsonObject input = object("type", "plain_text_input", "value", question);
+    JsonObject block = new JsonObject();
+    block.add("question-text", input);
+    JsonObject values = new JsonObject();
+    values.add("question", block);
+    JsonObject state = new JsonObject();
+    state.add("values", values);
+    view.add("state", state);
+    p.add("view", view);
+    return post("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
   }
 
   static JsonObject object(String... keyValues) {

@@ -263,6 +263,12 @@ public final class Cards {
         + " by " + actor(by) + " " + when(at) + ".";
   }
 
+  /** The same as plain text, for where Slack shows no mrkdwn (a modal's field error). */
+  public static String alreadyDecidedPlain(State current, String by, Instant at) {
+    return "Too late: this invitation was already " + current.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + " by " + (by.length() > 100 ? by.substring(0, 100) : by) + " at " + FALLBACK_TIME.format(at) + ".";
+  }
+
   // ------------------------------------------------------------------ text
 
   /** A Slack user id stored as {@code @U123} becomes a mention; anyone else is escaped text. */
