@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,12 @@ final class Interactions {
   private final Policy policy;
   private final MethodsClient slack;
   private final Executor afterAck;
+  /**
+   * Decisions in flight at once. A database commits one at a time anyway (H2 serializes them); a
+   * burst of hundreds of concurrent clicks only makes each wait longer, and a click on a row another
+   * click holds can time out. A short fair queue here keeps every commit quick.
+   */
+  private final Semaphore writers = new Semaphore(4, true);
 
   Interactions(InvitationStore store, CardStore cards, Permissions permissions, Outbox outbox, Policy policy,
       MethodsClient slack, Executor afterAck) {
@@ -79,7 +86,7 @@ final class Interactions {
         return ctx.ackWithErrors(Map.of(ActionIds.QUESTION_BLOCK, refusal.get()));
       }
       cards.saveQuestion(id.getAsLong(), question, "@" + user);
-      Outcome outcome = store.decide(id.getAsLong(), Decision.ASK, new Actor("@" + user, Channel.SLACK));
+      Outcome outcome = decideQueued(id.getAsLong(), Decision.ASK, new Actor("@" + user, Channel.SLACK));
       if (outcome instanceof Outcome.Refused r) {
         cards.forgetQuestion(id.getAsLong());
         return ctx.ackWithErrors(
@@ -97,23 +104,32 @@ final class Interactions {
     if (id.isEmpty()) {
       return ctx.ack();
     }
-    Optional<StoredInvitation> invitation = store.find(id.getAsLong());
-    if (invitation.isEmpty()) {
-      tell(p, "This invitation no longer exists.");
-      return ctx.ack();
-    }
-    Optional<String> refusal = permissions.refusal(user, invitation.get());
+    // One write transaction per click in the common case: no read of the invitation unless the
+    // recipient matters (slack.decide=recipient) or the click came from outside Doorman's channels.
+    Optional<String> clickedIn = Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId);
+    Optional<String> refusal = permissions.refusal(user, clickedIn, id.getAsLong(), () -> store.find(id.getAsLong()));
     if (refusal.isPresent()) {
       tell(p, refusal.get());
       return ctx.ack();
     }
-    Outcome outcome = store.decide(id.getAsLong(), decision, new Actor("@" + user, Channel.SLACK));
+    Outcome outcome = decideQueued(id.getAsLong(), decision, new Actor("@" + user, Channel.SLACK));
     if (outcome instanceof Outcome.Applied) {
       outbox.wake();
     } else if (outcome instanceof Outcome.Refused r) {
       tell(p, Cards.alreadyDecided(r.current(), r.by(), r.at()));
+    } else {
+      tell(p, "This invitation no longer exists.");
     }
     return ctx.ack();
+  }
+
+  private Outcome decideQueued(long id, Decision decision, Actor actor) {
+    writers.acquireUninterruptibly();
+    try {
+      return store.decide(id, decision, actor);
+    } finally {
+      writers.release();
+    }
   }
 
   private Response openAsk(BlockActionRequest req, ActionContext ctx) {

@@ -45,10 +45,34 @@ final class Permissions {
     this.names = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHED_FOR).build(this::fetchNames);
   }
 
-  /** Why {@code userId} may not decide on {@code invitation}; empty when they may. */
+  /** Whether who may decide depends on the invitation itself (its recipient), not only the channel. */
+  boolean needsInvitation() {
+    return decide == SlackSettings.Decide.RECIPIENT;
+  }
+
+  /**
+   * Why {@code userId}, clicking in {@code clickedIn}, may not decide on an invitation; empty when
+   * they may. A click in one of Doorman's channels is judged by that channel's members (the card
+   * or its thread is there); anywhere else, by the channel of the invitation's card.
+   */
+  Optional<String> refusal(String userId, Optional<String> clickedIn, long invitationId,
+      java.util.function.Supplier<Optional<StoredInvitation>> invitation) {
+    Optional<String> channel = clickedIn.filter(routing.channels()::contains)
+        .or(() -> cards.cardOf(invitationId).map(CardStore.Card::channel))
+        .or(() -> invitation.get().flatMap(i -> routing.channelFor(i.recipient())));
+    Optional<String> refused = refusalIn(userId, channel);
+    if (refused.isPresent() || !needsInvitation()) {
+      return refused;
+    }
+    Optional<StoredInvitation> i = invitation.get();
+    return i.isEmpty() ? Optional.of("This invitation no longer exists.") : recipientRefusal(userId, i.get());
+  }
+
   Optional<String> refusal(String userId, StoredInvitation invitation) {
-    Optional<String> channel = cards.cardOf(invitation.id()).map(CardStore.Card::channel)
-        .or(() -> routing.channelFor(invitation.recipient()));
+    return refusal(userId, Optional.empty(), invitation.id(), () -> Optional.of(invitation));
+  }
+
+  private Optional<String> refusalIn(String userId, Optional<String> channel) {
     if (channel.isEmpty()) {
       return Optional.of("This invitation isn't shown in any Doorman channel.");
     }
@@ -62,7 +86,11 @@ final class Permissions {
     if (!inChannel.contains(userId)) {
       return Optional.of("Only members of <#" + channel.get() + "> can decide on its invitations.");
     }
-    if (decide == SlackSettings.Decide.RECIPIENT && invitation.recipient().isPresent()) {
+    return Optional.empty();
+  }
+
+  private Optional<String> recipientRefusal(String userId, StoredInvitation invitation) {
+    if (invitation.recipient().isPresent()) {
       String recipient = invitation.recipient().get().strip().toLowerCase(Locale.ROOT);
       Set<String> theirs;
       try {
