@@ -81,7 +81,7 @@ public final class SlackApp implements AutoCloseable {
       Thread t = new Thread(r, "doorman-slack-after-ack");
       t.setDaemon(true);
       return t;
-    });
+    }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
     Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
     new Interactions(store, cards, permissions, outbox, policy, client, afterAck).register(app);
     new Home(store, followUps, client, afterAck, clock).register(app);

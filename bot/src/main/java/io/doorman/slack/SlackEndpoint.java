@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +62,12 @@ final class SlackEndpoint extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    byte[] body = read(req.getInputStream());
-    if (body == null) {
+    Optional<byte[]> read = read(req.getInputStream());
+    if (read.isEmpty()) {
       reply(resp, 413, "{\"ok\":false,\"error\":\"request_too_large\"}");
       return;
     }
+    byte[] body = read.get();
     SlackSignatureVerifier.Result check = verifier.verify(
         req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), body);
     if (check != SlackSignatureVerifier.Result.VALID) {
@@ -92,17 +94,18 @@ final class SlackEndpoint extends HttpServlet {
     }
   }
 
-  private static byte[] read(InputStream in) throws IOException {
+  /** The body, or empty when it is over {@link #MAX_BODY} (Slack's are a few kilobytes). */
+  private static Optional<byte[]> read(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     byte[] buffer = new byte[8192];
     int n;
     while ((n = in.read(buffer)) > 0) {
       if (out.size() + n > MAX_BODY) {
-        return null;
+        return Optional.empty();
       }
       out.write(buffer, 0, n);
     }
-    return out.toByteArray();
+    return Optional.of(out.toByteArray());
   }
 
   private static String digest(byte[] body) {

@@ -94,6 +94,8 @@ class AskFlowTest {
     assertEquals(State.ASKED, h.store.find(id).orElseThrow().state());
     h.drain();
     assertTrue(thread(cardTs).get(2).blocks().contains("<@U0BOB> chose to wait 10 days more for Jane's answer"));
+    String nudgeNow = thread(cardTs).get(1).blocks();
+    assertTrue(nudgeNow.contains("hasn't answered") && !nudgeNow.contains(ActionIds.WAIT), "no stale buttons: " + nudgeNow);
     assertEquals(0, h.followUps.runDue().followedUp(), "the follow-up clock started again");
   }
 
@@ -119,6 +121,10 @@ class AskFlowTest {
 
     assertEquals(200, h.click(ActionIds.ACCEPT, id, "U0ALICE", CHANNEL).statusCode());
     assertEquals(State.ACCEPTED, h.store.find(id).orElseThrow().state());
+    h.drain();
+    String answerNow = thread(cardTs).get(1).blocks();
+    assertTrue(answerNow.contains("Denver meetup") && !answerNow.contains(ActionIds.ACCEPT), "no stale buttons: " + answerNow);
+    assertTrue(h.slack.messages().get(0).blocks().contains("*Accepted* by <@U0ALICE>"));
   }
 
   @Test

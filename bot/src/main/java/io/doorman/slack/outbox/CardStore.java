@@ -251,8 +251,11 @@ public final class CardStore {
     });
   }
 
-  /** The thread post for {@code event} was made (or is to be skipped). */
-  void recordThreaded(ThreadEvent event) {
+  /**
+   * The thread post for {@code event} was made (or is to be skipped); when it carries buttons
+   * ({@code posted} holds its ts), remember it so it is updated once the invitation moves on.
+   */
+  void recordThreaded(ThreadEvent event, Optional<String> posted, Versions shown) {
     String column = event.kind() == EventKind.ANSWER ? "messages_through" : "audit_through";
     db.inTransaction("record a Slack thread post", c -> {
       try (PreparedStatement ps = c.prepareStatement(
@@ -260,6 +263,52 @@ public final class CardStore {
         ps.setLong(1, event.rowId());
         ps.setLong(2, event.invitationId());
         ps.setLong(3, event.rowId());
+        ps.executeUpdate();
+      }
+      if (posted.isPresent()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO slack_thread_posts (invitation_id, channel, ts, kind, row_id, rendered_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+          ps.setLong(1, event.invitationId());
+          ps.setString(2, event.channel());
+          ps.setString(3, posted.get());
+          ps.setString(4, event.kind().name());
+          ps.setLong(5, event.rowId());
+          ps.setInt(6, shown.version());
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** A thread post with buttons, whose invitation moved on since it was rendered. */
+  record StalePost(long id, ThreadEvent event, String postTs, int version) {}
+
+  List<StalePost> stalePosts(int limit) {
+    return db.inTransaction("find Slack thread posts to update", c -> {
+      List<StalePost> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT tp.id, tp.invitation_id, tp.channel, tp.ts, tp.kind, tp.row_id, i.version"
+              + " FROM slack_thread_posts tp JOIN invitations i ON i.id = tp.invitation_id"
+              + " WHERE i.version <> tp.rendered_version ORDER BY tp.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ThreadEvent e = new ThreadEvent(0, rs.getString("channel"), "", rs.getLong("invitation_id"),
+                EventKind.valueOf(rs.getString("kind")), rs.getLong("row_id"), "");
+            out.add(new StalePost(rs.getLong("id"), e, rs.getString("ts"), rs.getInt("version")));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  void recordPostRendered(long postId, int version) {
+    db.inTransaction("record a Slack thread post update", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE slack_thread_posts SET rendered_version = ? WHERE id = ?")) {
+        ps.setInt(1, version);
+        ps.setLong(2, postId);
         ps.executeUpdate();
       }
       return null;

@@ -80,6 +80,13 @@ public final class Outbox implements AutoCloseable {
       calls++;
       update(card.get());
     }
+    for (CardStore.StalePost post : cards.stalePosts(BATCH)) {
+      if (!take(busy, post.event().channel())) {
+        continue;
+      }
+      calls++;
+      updatePost(post);
+    }
     Set<Long> cardsSeen = new HashSet<>();
     for (ThreadEvent e : ordered(cards.threadEvents(BATCH))) {
       // One post per card per round, and never one before an earlier one of the same card.
@@ -176,18 +183,39 @@ public final class Outbox implements AutoCloseable {
   }
 
   private void thread(ThreadEvent e) {
+    Versions shown = cards.versions(List.of(e.invitationId())).get(e.invitationId());
     Optional<StoredInvitation> invitation = store.find(e.invitationId());
     Optional<Card> post = invitation.flatMap(i -> threadPost(i, e));
-    if (post.isEmpty()) {
-      cards.recordThreaded(e);
+    if (post.isEmpty() || shown == null) {
+      cards.recordThreaded(e, Optional.empty(), new Versions(-1, -1));
       return;
     }
-    Sent sent = send(e.channel(), "post in the thread of card " + e.cardId(), () -> slack.chatPostMessage(r -> r
+    ChatPostMessageResponse[] answer = new ChatPostMessageResponse[1];
+    Sent sent = send(e.channel(), "post in the thread of card " + e.cardId(), () -> answer[0] = slack.chatPostMessage(r -> r
         .channel(e.channel()).threadTs(e.ts()).text(post.get().text()).blocks(post.get().blocks())
         .unfurlLinks(false).unfurlMedia(false)));
     if (sent != Sent.TRY_LATER) {
-      cards.recordThreaded(e);
+      boolean buttons = sent == Sent.OK && hasButtons(post.get());
+      cards.recordThreaded(e, buttons ? Optional.of(answer[0].getTs()) : Optional.empty(), shown);
     }
+  }
+
+  /** A thread post's buttons follow its invitation: gone once they no longer apply. */
+  private void updatePost(CardStore.StalePost stale) {
+    Optional<Card> post = store.find(stale.event().invitationId()).flatMap(i -> threadPost(i, stale.event()));
+    if (post.isEmpty()) {
+      cards.recordPostRendered(stale.id(), stale.version());
+      return;
+    }
+    Sent sent = send(stale.event().channel(), "update a thread post", () -> slack.chatUpdate(r -> r
+        .channel(stale.event().channel()).ts(stale.postTs()).text(post.get().text()).blocks(post.get().blocks())));
+    if (sent != Sent.TRY_LATER) {
+      cards.recordPostRendered(stale.id(), stale.version());
+    }
+  }
+
+  private static boolean hasButtons(Card card) {
+    return card.blocks().stream().anyMatch(b -> b instanceof com.slack.api.model.block.ActionsBlock);
   }
 
   private Optional<Card> threadPost(StoredInvitation i, ThreadEvent e) {
