@@ -56,7 +56,16 @@ public final class SlackHarness implements AutoCloseable {
   private final SlackSignatureVerifier signer;
   private int emails;
 
+  private final java.util.function.Supplier<Database> databases;
+
   public SlackHarness(Path dataDir, Set<String> channels, Map<String, String> extraConfig) throws Exception {
+    this(() -> Database.h2File(dataDir), dataDir, channels, extraConfig);
+  }
+
+  /** On another database (PostgreSQL): {@code databases} opens the same one again on each restart. */
+  public SlackHarness(java.util.function.Supplier<Database> databases, Path dataDir, Set<String> channels,
+      Map<String, String> extraConfig) throws Exception {
+    this.databases = databases;
     this.dataDir = dataDir;
     this.slack = new FakeSlackApi(channels);
     this.signer = new SlackSignatureVerifier(SECRET, clock);
@@ -73,7 +82,7 @@ public final class SlackHarness implements AutoCloseable {
 
   /** Opens the store and starts the app and Jetty (again, after {@link #stopApp()}: a restart). */
   public void open() throws Exception {
-    db = Database.h2File(dataDir);
+    db = databases.get();
     store = new InvitationStore(db, clock);
     followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
