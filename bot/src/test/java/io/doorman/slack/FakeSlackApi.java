@@ -34,6 +34,8 @@ import java.util.function.Predicate;
 public final class FakeSlackApi implements AutoCloseable {
 
   public static final String TOKEN = "xoxb-test-token";
+  /** The app-level token, good only for {@code apps.connections.open} (Socket Mode). */
+  public static final String APP_TOKEN = "xapp-test-token";
 
   /** One call as Slack received it: the method and its parameters (form fields or JSON members). */
   public record Call(String method, Map<String, String> params) {
@@ -183,6 +185,8 @@ public final class FakeSlackApi implements AutoCloseable {
         exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
         status = 429;
         answer = error("ratelimited");
+      } else if (method.equals("apps.connections.open")) {
+        answer = auth.equals("Bearer " + APP_TOKEN) ? socketUrl() : error("invalid_auth");
       } else if (!auth.equals("Bearer " + TOKEN)) {
         answer = error(auth.equals("Bearer ") ? "not_authed" : "invalid_auth");
       } else {
@@ -191,6 +195,13 @@ public final class FakeSlackApi implements AutoCloseable {
       notifyAll();
     }
     reply(exchange, status, answer);
+  }
+
+  /** A WebSocket URL where nothing listens: Socket Mode's client must try it and give up. */
+  private static JsonObject socketUrl() {
+    JsonObject ok = ok();
+    ok.addProperty("url", "ws://127.0.0.1:9/link/?ticket=test");
+    return ok;
   }
 
   private JsonObject answer(String method, Map<String, String> p) {
