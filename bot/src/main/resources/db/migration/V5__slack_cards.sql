@@ -12,7 +12,9 @@ CREATE TABLE slack_cards (
   posted_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE UNIQUE INDEX slack_cards_by_group ON slack_cards (channel, group_key);
+-- Not unique: a sender who invites again after every earlier invitation was decided gets a new
+-- card (an update far up the channel would go unseen).
+CREATE INDEX slack_cards_by_group ON slack_cards (channel, group_key);
 
 -- Which card shows an invitation (none: not for Slack, e.g. decided before it was posted),
 -- what of it the card shows, and how far its thread is.

@@ -77,9 +77,14 @@ public final class CardStore {
     });
   }
 
+  /** The sender's card in this channel that still waits for a decision, to add an invitation to. */
   Optional<Long> cardFor(String channel, String groupKey) {
     return db.inTransaction("find the Slack card of " + groupKey, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM slack_cards WHERE channel = ? AND group_key = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT sc.id FROM slack_cards sc WHERE sc.channel = ? AND sc.group_key = ? AND EXISTS ("
+              + "SELECT 1 FROM slack_card_invitations ci JOIN invitations i ON i.id = ci.invitation_id"
+              + " WHERE ci.card_id = sc.id AND i.state NOT IN ('ACCEPTED', 'DECLINED'))"
+              + " ORDER BY sc.id DESC FETCH FIRST 1 ROWS ONLY")) {
         ps.setString(1, channel);
         ps.setString(2, groupKey);
         try (ResultSet rs = ps.executeQuery()) {

@@ -101,11 +101,14 @@ public final class SlackLoadBench {
       // ---- start-up: store, Slack app, Jetty, first request answered
       long startup = System.nanoTime();
       Database db = Database.h2File(dir);
+      long storeReady = System.nanoTime();
       InvitationStore store = new InvitationStore(db, clock);
       Policy policy = Policy.defaults();
       FollowUps followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+      long policyReady = System.nanoTime();
       SlackApp app = new SlackApp(SlackSettings.from(k -> Optional.ofNullable(config.get(k))).orElseThrow(),
           db, store, followUps, policy, clock);
+      long appReady = System.nanoTime();
       Timed timed = new Timed(app.servlet());
       Server jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);
@@ -125,6 +128,9 @@ public final class SlackLoadBench {
           + "&command=%2Fdoorman&text=help&response_url=https%3A%2F%2Fhooks.slack.com%2Fx&trigger_id=1.2.3";
       int first = http.send(request(endpoint, signer, help, clock), HttpResponse.BodyHandlers.ofString()).statusCode();
       long readyNanos = System.nanoTime() - startup;
+      String breakdown = String.format("store %d ms, policy %d ms, SlackApp %d ms, Jetty + first request %d ms",
+          (storeReady - startup) / 1_000_000, (policyReady - storeReady) / 1_000_000,
+          (appReady - policyReady) / 1_000_000, (System.nanoTime() - appReady) / 1_000_000);
       long jvmUptimeAtReady = ManagementFactory.getRuntimeMXBean().getUptime();
       timed.nanos.clear();
 
@@ -151,6 +157,9 @@ public final class SlackLoadBench {
       AtomicInteger next = new AtomicInteger();
       int[] extra = {0, 0};
       long loadStart = System.nanoTime();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
       var tick = ticker.scheduleAtFixedRate(() -> {
         int n = next.getAndIncrement();
@@ -186,6 +195,8 @@ public final class SlackLoadBench {
         ok += f.get(60, TimeUnit.SECONDS).statusCode() == 200 ? 1 : 0;
       }
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6;
+      double load = os.getSystemLoadAverage();
 
       // ---- correctness: each invitation decided once, by one audit row
       int decided = 0;
@@ -205,8 +216,11 @@ public final class SlackLoadBench {
       long[] client = sorted(clientNanos);
       System.out.printf("SlackLoadBench: %d clicks/s for %d s (+%d teammate clicks, +%d retries) = %d requests in %.1f s%n",
           rate, seconds, extra[0], extra[1], all.size(), loadSeconds);
-      System.out.printf("  start-up to ready: %d ms (store, Slack app, Jetty, first request answered %d; JVM uptime %d ms)%n",
-          readyNanos / 1_000_000, first, jvmUptimeAtReady);
+      System.out.printf("  start-up to ready: %d ms (%s; first request answered %d; JVM uptime %d ms)%n",
+          readyNanos / 1_000_000, breakdown, first, jvmUptimeAtReady);
+      System.out.printf("  process CPU during the load: %.0f ms = %.2f ms per request (clients and fake Slack"
+          + " included); machine load average %.1f on %d cores%n", cpuMs, cpuMs / all.size(), load,
+          Runtime.getRuntime().availableProcessors());
       System.out.printf("  server-side ack: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d requests)%n",
           ms(server, 0.50), ms(server, 0.99), ms(server, 0.999), ms(server, 1.0), server.length);
       System.out.printf("  client round trip: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",

@@ -133,6 +133,20 @@ class OutboxTest {
   }
 
   @Test
+  void aSenderInvitingAgainAfterADecisionGetsANewCardNotAnUpdateFarUpTheChannel() throws Exception {
+    h = new SlackHarness(dir, Set.of("C0SALES"), Map.of("slack.teams", "C0SALES=Sam Seller,Sue Seller"));
+    h.slack.members("C0SALES", "U0SAM");
+    long first = h.ingestInvitation("Rec Ruiter", "Sam Seller", "", "7701");
+    h.drain();
+    h.store.decide(first, io.doorman.lifecycle.Decision.DECLINE, io.doorman.lifecycle.Actor.console("sam"));
+    h.drain();
+    h.ingestInvitation("Rec Ruiter", "Sue Seller", "", "7702");
+    h.drain();
+    assertEquals(2, h.calls("chat.postMessage").size());
+    assertEquals(1, h.calls("chat.update").size(), "only the decision updated the first card");
+  }
+
+  @Test
   void invitationsDecidedBeforeTheyWerePostedGetNoCard() throws Exception {
     h = new SlackHarness(dir);
     long id = h.ingestInvitation("Marco Bellini", "Alex Morgan", "", "7600");
