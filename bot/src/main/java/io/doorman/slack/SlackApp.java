@@ -1,0 +1,151 @@
+package io.doorman.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import io.doorman.followup.FollowUpListener;
+import io.doorman.followup.FollowUps;
+import io.doorman.policies.engine.Policy;
+import io.doorman.slack.outbox.CardStore;
+import io.doorman.slack.outbox.Outbox;
+import io.doorman.slack.outbox.Routing;
+import io.doorman.slack.signing.SlackSignatureVerifier;
+import io.doorman.store.Database;
+import io.doorman.store.InvitationStore;
+import io.doorman.store.StoredInvitation;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Doorman's Slack bot, in one object: mount {@link #servlet()} at {@code /slack/events}, call
+ * {@link #start()} to begin posting (and, with {@code slack.app-token}, to connect in Socket Mode),
+ * {@link #close()} to stop. Cards, updates and thread posts come from the database (see {@link
+ * Outbox}), so invitations stored by any path (CLI, IMAP, inbox directory) reach Slack, and nothing
+ * is lost across a restart.
+ */
+public final class SlackApp implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+  /** Slack's documented pace for chat.postMessage: about one message per second per channel. */
+  static final Duration SLACK_PACE = Duration.ofSeconds(1);
+
+  private final SlackSettings settings;
+  private final Slack slack;
+  private final App app;
+  private final Outbox outbox;
+  private final CardStore cards;
+  private final SlackEndpoint endpoint;
+  private final ThreadPoolExecutor afterAck;
+  private Optional<SocketModeApp> socketMode = Optional.empty();
+
+  public SlackApp(
+      SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
+    this(settings, db, store, followUps, policy, clock, SLACK_PACE);
+  }
+
+  SlackApp(SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy,
+      Clock clock, Duration pace) {
+    this.settings = settings;
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false);
+    config.setPrettyResponseLoggingEnabled(false);
+    this.slack = Slack.getInstance(config);
+    MethodsClient client = slack.methods(settings.botToken());
+
+    AppConfig appConfig = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(settings.botToken())
+        .signingSecret(settings.signingSecret())
+        // Doorman's SlackEndpoint verifies first, both ways in time; Bolt's own check is one-sided.
+        .requestVerificationEnabled(false)
+        .sslCheckEnabled(false)
+        .authTestCacheEnabled(true)
+        .build();
+    this.app = new App(appConfig);
+
+    Routing routing = new Routing(settings.channel(), settings.teams());
+    this.cards = new CardStore(db, clock);
+    this.outbox = new Outbox(cards, store, routing, client, policy, pace);
+    this.afterAck = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), r -> {
+      Thread t = new Thread(r, "doorman-slack-after-ack");
+      t.setDaemon(true);
+      return t;
+    }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
+    Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
+    new Interactions(store, cards, permissions, outbox, policy, client, afterAck).register(app);
+    new Home(store, followUps, client, afterAck, clock).register(app);
+    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock));
+
+    followUps.subscribe(new FollowUpListener() {
+      @Override
+      public void followUpDue(StoredInvitation invitation) {
+        outbox.wake();
+      }
+
+      @Override
+      public void autoDeclined(StoredInvitation invitation) {
+        outbox.wake();
+      }
+    });
+  }
+
+  /** The servlet for {@code /slack/events} (events, interactivity and the slash command). */
+  public HttpServlet servlet() {
+    return endpoint;
+  }
+
+  /** Starts the outbox, and Socket Mode when {@code slack.app-token} is set. */
+  public synchronized void start() {
+    outbox.start();
+    if (settings.socketMode() && socketMode.isEmpty()) {
+      try {
+        SocketModeApp socket = new SocketModeApp(settings.appToken().get(), app);
+        socket.startAsync();
+        socketMode = Optional.of(socket);
+        log.info("slack: connected in Socket Mode");
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start Slack's Socket Mode: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  CardStore cards() {
+    return cards;
+  }
+
+  @Override
+  public synchronized void close() {
+    socketMode.ifPresent(s -> {
+      try {
+        s.close();
+      } catch (Exception e) {
+        log.warn("slack: closing Socket Mode: {}", e.toString());
+      }
+    });
+    outbox.close();
+    afterAck.shutdown();
+    try {
+      afterAck.awaitTermination(5, TimeUnit.SECONDS);
+      slack.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("slack: closing the client: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package io.doorman.slack.outbox;
+
+import io.doorman.lifecycle.State;
+import io.doorman.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Slack tables (migration V5): which card shows which invitation, what version of it the card
+ * shows, how far each thread is, and the questions edited in the Ask modal. Every method is one
+ * committed transaction through {@link Database#inTransaction}.
+ */
+public final class CardStore {
+
+  /** An invitation with no card row yet: the next to post, in id order. */
+  record Uncarded(long invitationId, Optional<String> recipient, String groupKey, State state) {}
+
+  /** What of an invitation a card shows: its lifecycle version and how often it was seen. */
+  record Versions(int version, int sightings) {}
+
+  /** A posted card: where it is and which invitations it shows, oldest first. */
+  public record Card(long id, String channel, String ts, List<Long> invitationIds) {}
+
+  /** What a thread post is about. */
+  enum EventKind { ASKED, WAITING_AGAIN, FOLLOW_UP, ANSWER }
+
+  /** One thread post to make: about {@code rowId} (an audit or a message row) of an invitation. */
+  record ThreadEvent(
+      long cardId, String channel, String ts, long invitationId, EventKind kind, long rowId, String actor) {}
+
+  private final Database db;
+  private final Clock clock;
+
+  public CardStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  List<Uncarded> uncarded(int limit) {
+    return db.inTransaction("find invitations to post to Slack", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT i.id, i.recipient, i.profile_url, i.sender_name, i.state FROM invitations i"
+              + " LEFT JOIN slack_card_invitations ci ON ci.invitation_id = i.id"
+              + " WHERE ci.invitation_id IS NULL ORDER BY i.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        List<Uncarded> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String profile = rs.getString("profile_url");
+            String key = profile != null
+                ? "in:" + profile.toLowerCase(Locale.ROOT)
+                : "name:" + rs.getString("sender_name").toLowerCase(Locale.ROOT);
+            out.add(new Uncarded(rs.getLong("id"), Optional.ofNullable(rs.getString("recipient")),
+                key.length() > 600 ? key.substring(0, 600) : key, State.valueOf(rs.getString("state"))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** This invitation gets no card (decided before it was posted, or no channel takes it). */
+  void markNotForSlack(long invitationId) {
+    db.inTransaction("mark invitation " + invitationId + " as not for Slack", c -> {
+      insertLink(c, invitationId, Optional.empty(), new Versions(-1, -1));
+      return null;
+    });
+  }
+
+  /** The sender's card in this channel that still waits for a decision, to add an invitation to. */
+  Optional<Long> cardFor(String channel, String groupKey) {
+    return db.inTransaction("find the Slack card of " + groupKey, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT sc.id FROM slack_cards sc WHERE sc.channel = ? AND sc.group_key = ? AND EXISTS ("
+              + "SELECT 1 FROM slack_card_invitations ci JOIN invitations i ON i.id = ci.invitation_id"
+              + " WHERE ci.card_id = sc.id AND i.state NOT IN ('ACCEPTED', 'DECLINED'))"
+              + " ORDER BY sc.id DESC FETCH FIRST 1 ROWS ONLY")) {
+        ps.setString(1, channel);
+        ps.setString(2, groupKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Adds an invitation to an existing card, to be shown by its next update. */
+  void attach(long cardId, long invitationId) {
+    db.inTransaction("add invitation " + invitationId + " to Slack card " + cardId, c -> {
+      insertLink(c, invitationId, Optional.of(cardId), new Versions(-1, -1));
+      return null;
+    });
+  }
+
+  /** Slack took the card: remember where it is and what it shows. */
+  void recordPosted(String channel, String groupKey, String ts, long invitationId, Versions shown) {
+    db.inTransaction("record the Slack card of invitation " + invitationId, c -> {
+      long cardId;
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO slack_cards (channel, group_key, ts, posted_at) VALUES (?, ?, ?, ?)", new String[] {"id"})) {
+        ps.setString(1, channel);
+        ps.setString(2, groupKey);
+        ps.setString(3, ts);
+        ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          cardId = keys.getLong(1);
+        }
+      }
+      insertLink(c, invitationId, Optional.of(cardId), shown);
+      return null;
+    });
+  }
+
+  private static void insertLink(Connection c, long invitationId, Optional<Long> cardId, Versions shown)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO slack_card_invitations (invitation_id, card_id, rendered_version, rendered_sightings,"
+            + " audit_through, messages_through) VALUES (?, ?, ?, ?, 0, 0)")) {
+      ps.setLong(1, invitationId);
+      if (cardId.isPresent()) {
+        ps.setLong(2, cardId.get());
+      } else {
+        ps.setNull(2, Types.BIGINT);
+      }
+      ps.setInt(3, shown.version());
+      ps.setInt(4, shown.sightings());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Cards showing an invitation that changed since they were rendered, oldest card first. */
+  List<Long> changedCards(int limit) {
+    return db.inTransaction("find Slack cards to update", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT ci.card_id FROM slack_card_invitations ci JOIN invitations i ON i.id = ci.invitation_id"
+              + " WHERE ci.card_id IS NOT NULL AND (i.version <> ci.rendered_version"
+              + " OR i.sightings <> ci.rendered_sightings) ORDER BY ci.card_id FETCH FIRST " + limit + " ROWS ONLY")) {
+        return longs(ps);
+      }
+    });
+  }
+
+  public Optional<Card> card(long cardId) {
+    return db.inTransaction("read Slack card " + cardId, c -> {
+      String channel;
+      String ts;
+      try (PreparedStatement ps = c.prepareStatement("SELECT channel, ts FROM slack_cards WHERE id = ?")) {
+        ps.setLong(1, cardId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          channel = rs.getString(1);
+          ts = rs.getString(2);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT invitation_id FROM slack_card_invitations WHERE card_id = ? ORDER BY invitation_id")) {
+        ps.setLong(1, cardId);
+        return Optional.of(new Card(cardId, channel, ts, longs(ps)));
+      }
+    });
+  }
+
+  /** The card showing this invitation, when it has been posted. */
+  public Optional<Card> cardOf(long invitationId) {
+    Optional<Long> cardId = db.inTransaction("find the Slack card of invitation " + invitationId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT card_id FROM slack_card_invitations WHERE invitation_id = ? AND card_id IS NOT NULL")) {
+        ps.setLong(1, invitationId);
+        List<Long> ids = longs(ps);
+        return ids.isEmpty() ? Optional.<Long>empty() : Optional.of(ids.get(0));
+      }
+    });
+    return cardId.flatMap(this::card);
+  }
+
+  Map<Long, Versions> versions(List<Long> invitationIds) {
+    return db.inTransaction("read invitation versions", c -> {
+      Map<Long, Versions> out = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT version, sightings FROM invitations WHERE id = ?")) {
+        for (long id : invitationIds) {
+          ps.setLong(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              out.put(id, new Versions(rs.getInt(1), rs.getInt(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The card now shows these versions (read before it was rendered, so a later change shows next). */
+  void recordRendered(Map<Long, Versions> shown) {
+    db.inTransaction("record a Slack card update", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_card_invitations SET rendered_version = ?, rendered_sightings = ? WHERE invitation_id = ?")) {
+        for (Map.Entry<Long, Versions> e : shown.entrySet()) {
+          ps.setInt(1, e.getValue().version());
+          ps.setInt(2, e.getValue().sightings());
+          ps.setLong(3, e.getKey());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** Thread posts not yet made, in the order they happened (questions and nudges before answers). */
+  List<ThreadEvent> threadEvents(int limit) {
+    return db.inTransaction("find Slack thread posts to make", c -> {
+      List<ThreadEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT ci.card_id, sc.channel, sc.ts, a.invitation_id, a.id, a.from_state, a.to_state, a.actor"
+              + " FROM slack_card_invitations ci JOIN slack_cards sc ON sc.id = ci.card_id"
+              + " JOIN audit_log a ON a.invitation_id = ci.invitation_id"
+              + " WHERE a.id > ci.audit_through AND a.to_state IN ('ASKED', 'FOLLOW_UP')"
+              + " ORDER BY a.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            EventKind kind = "FOLLOW_UP".equals(rs.getString("to_state")) ? EventKind.FOLLOW_UP
+                : "FOLLOW_UP".equals(rs.getString("from_state")) ? EventKind.WAITING_AGAIN : EventKind.ASKED;
+            out.add(new ThreadEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), kind, rs.getLong(5),
+                rs.getString("actor")));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT ci.card_id, sc.channel, sc.ts, m.invitation_id, m.id"
+              + " FROM slack_card_invitations ci JOIN slack_cards sc ON sc.id = ci.card_id"
+              + " JOIN messages m ON m.invitation_id = ci.invitation_id"
+              + " WHERE m.id > ci.messages_through ORDER BY m.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ThreadEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                EventKind.ANSWER, rs.getLong(5), ""));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The thread post for {@code event} was made (or is to be skipped); when it carries buttons
+   * ({@code posted} holds its ts), remember it so it is updated once the invitation moves on.
+   */
+  void recordThreaded(ThreadEvent event, Optional<String> posted, Versions shown) {
+    String column = event.kind() == EventKind.ANSWER ? "messages_through" : "audit_through";
+    db.inTransaction("record a Slack thread post", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_card_invitations SET " + column + " = ? WHERE invitation_id = ? AND " + column + " < ?")) {
+        ps.setLong(1, event.rowId());
+        ps.setLong(2, event.invitationId());
+        ps.setLong(3, event.rowId());
+        ps.executeUpdate();
+      }
+      if (posted.isPresent()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO slack_thread_posts (invitation_id, channel, ts, kind, row_id, rendered_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+          ps.setLong(1, event.invitationId());
+          ps.setString(2, event.channel());
+          ps.setString(3, posted.get());
+          ps.setString(4, event.kind().name());
+          ps.setLong(5, event.rowId());
+          ps.setInt(6, shown.version());
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** A thread post with buttons, whose invitation moved on since it was rendered. */
+  record StalePost(long id, ThreadEvent event, String postTs, int version) {}
+
+  List<StalePost> stalePosts(int limit) {
+    return db.inTransaction("find Slack thread posts to update", c -> {
+      List<StalePost> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT tp.id, tp.invitation_id, tp.channel, tp.ts, tp.kind, tp.row_id, i.version"
+              + " FROM slack_thread_posts tp JOIN invitations i ON i.id = tp.invitation_id"
+              + " WHERE i.version <> tp.rendered_version ORDER BY tp.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ThreadEvent e = new ThreadEvent(0, rs.getString("channel"), "", rs.getLong("invitation_id"),
+                EventKind.valueOf(rs.getString("kind")), rs.getLong("row_id"), "");
+            out.add(new StalePost(rs.getLong("id"), e, rs.getString("ts"), rs.getInt("version")));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  void recordPostRendered(long postId, int version) {
+    db.inTransaction("record a Slack thread post update", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE slack_thread_posts SET rendered_version = ? WHERE id = ?")) {
+        ps.setInt(1, version);
+        ps.setLong(2, postId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ------------------------------------------------------------------ questions
+
+  /** The question as edited in the Ask modal, replacing an earlier one. */
+  public void saveQuestion(long invitationId, String question, String askedBy) {
+    db.inTransaction("save the question for invitation " + invitationId, c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM slack_questions WHERE invitation_id = ?")) {
+        del.setLong(1, invitationId);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO slack_questions (invitation_id, question, asked_by) VALUES (?, ?, ?)")) {
+        ps.setLong(1, invitationId);
+        ps.setString(2, question.length() > 4000 ? question.substring(0, 4000) : question);
+        ps.setString(3, askedBy.length() > 300 ? askedBy.substring(0, 300) : askedBy);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  public void forgetQuestion(long invitationId) {
+    db.inTransaction("forget the question for invitation " + invitationId, c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM slack_questions WHERE invitation_id = ?")) {
+        del.setLong(1, invitationId);
+        del.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  Optional<String> question(long invitationId) {
+    return db.inTransaction("read the question for invitation " + invitationId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT question FROM slack_questions WHERE invitation_id = ?")) {
+        ps.setLong(1, invitationId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  private static List<Long> longs(PreparedStatement ps) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    }
+    return out;
+  }
+}
