@@ -1,0 +1,438 @@
+package io.doorman.ingest.imap;
+
+import io.doorman.ingest.RawMail;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.NotTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one IMAP folder on a thread of its own until closed: each message goes to the handler,
+ * then to the processed folder (or is flagged), to the review folder, or stays for a retry. New
+ * mail is waited for with IDLE, re-issued every {@code idleRenew}; without IDLE the folder is
+ * polled. A lost connection is re-made after a capped exponential backoff; whatever was not moved
+ * is simply read again, so nothing is lost (the handler must be idempotent, as Intake is).
+ */
+public final class ImapSource implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ImapSource.class);
+
+  /** The keyword set on stored mail when {@code imap.mark=flag}. */
+  static final String PROCESSED_KEYWORD = "$DoormanProcessed";
+  /** Bigger messages are not downloaded: no LinkedIn notification comes near this. */
+  static final long MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
+
+  private final ImapSettings settings;
+  private final MailHandler handler;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ScheduledExecutorService watchdog;
+  private final Object lock = new Object();
+  private final Map<Long, Instant> retryAt = new HashMap<>();
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong toReview = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong idles = new AtomicLong();
+
+  private volatile boolean running;
+  private volatile IMAPFolder idling;
+  private volatile ImapStatus.State state = ImapStatus.State.STARTING;
+  private volatile Instant since;
+  private volatile Optional<String> lastError = Optional.empty();
+  private Thread thread;
+  private boolean pausing; // guarded by lock
+  private long uidValidity = -1;
+
+  public ImapSource(ImapSettings settings, MailHandler handler, Clock clock, Sleeper sleeper) {
+    this.settings = settings;
+    this.handler = handler;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "imap-idle-renew");
+      t.setDaemon(true);
+      return t;
+    });
+    this.since = clock.instant();
+  }
+
+  /** Starts reading on a thread of its own; returns at once. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("already started");
+    }
+    running = true;
+    thread = new Thread(this::run, "imap " + settings.mailbox());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public ImapStatus status() {
+    return new ImapStatus(state, since, lastError, stored.get(), toReview.get(), failed.get(), idles.get());
+  }
+
+  public ImapSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Stops taking mail: the message in hand is finished (handled and moved), then the connection is
+   * closed. Waits up to 30 seconds.
+   */
+  @Override
+  public void close() {
+    running = false;
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      try {
+        while (t.isAlive() && System.nanoTime() < deadline) {
+          synchronized (lock) {
+            if (pausing) {
+              t.interrupt();
+            }
+          }
+          IMAPFolder f = idling;
+          if (f != null) {
+            endIdle(f);
+          }
+          t.join(100);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) {
+        log.warn("IMAP {}: still busy after 30 s; leaving it to finish", settings.mailbox());
+      }
+    }
+    watchdog.shutdownNow();
+    enter(ImapStatus.State.STOPPED, lastError);
+  }
+
+  private void run() {
+    Backoff backoff = new Backoff(settings.backoffFirst(), settings.backoffMax());
+    while (running) {
+      try {
+        serve(backoff);
+      } catch (MessagingException | IOException | RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        Duration wait = backoff.next();
+        String problem = describe(e);
+        enter(ImapStatus.State.RECONNECTING, Optional.of(problem));
+        log.warn("IMAP {}: {}; reconnecting in {} s", settings.mailbox(), problem, wait.toMillis() / 1000.0);
+        pause(wait);
+      }
+    }
+    enter(ImapStatus.State.STOPPED, lastError);
+  }
+
+  /** One connection: returns when closed, throws when the connection fails. */
+  private void serve(Backoff backoff) throws MessagingException, IOException {
+    IMAPStore store = connect();
+    IMAPFolder inbox = null;
+    try {
+      inbox = (IMAPFolder) store.getFolder(settings.folder());
+      inbox.open(Folder.READ_WRITE);
+      Folder processed = settings.mark() == ImapSettings.Mark.MOVE ? ensure(store, settings.processedFolder()) : null;
+      Folder review = ensure(store, settings.reviewFolder());
+      long validity = inbox.getUIDValidity();
+      if (validity != uidValidity) {
+        retryAt.clear(); // UIDs of another folder generation mean nothing
+        uidValidity = validity;
+      }
+      boolean canIdle = store.hasCapability("IDLE");
+      IMAPFolder watched = inbox;
+      inbox.addMessageCountListener(new MessageCountAdapter() {
+        @Override
+        public void messagesAdded(MessageCountEvent e) {
+          // New mail announced when IDLE began (not during it) would otherwise wait for the renew.
+          if (idling == watched) {
+            endIdle(watched);
+          }
+        }
+      });
+      backoff.reset();
+      enter(ImapStatus.State.CONNECTED, lastError);
+      log.info("IMAP {}: connected{}", settings.mailbox(), canIdle ? ", waiting with IDLE" : ", polling (no IDLE)");
+      while (running) {
+        int left = sweep(store, inbox, processed, review);
+        if (!running) {
+          break;
+        }
+        if (inbox.getMessageCount() > left) {
+          continue; // more arrived while sweeping
+        }
+        Duration wait = untilNextRetry(canIdle ? settings.idleRenew() : settings.pollInterval());
+        if (canIdle) {
+          idle(inbox, wait);
+        } else {
+          pause(wait);
+          noop(inbox);
+        }
+      }
+    } finally {
+      closeQuietly(inbox, store);
+    }
+  }
+
+  private IMAPStore connect() throws MessagingException, IOException {
+    String protocol = settings.tls() ? "imaps" : "imap";
+    String p = "mail." + protocol + ".";
+    Properties props = new Properties();
+    props.put("mail.store.protocol", protocol);
+    props.put(p + "host", settings.host());
+    props.put(p + "port", Integer.toString(settings.port()));
+    props.put(p + "connectiontimeout", "30000");
+    props.put(p + "timeout", "60000"); // reads; a quiet IDLE is not cut by it
+    props.put(p + "peek", "true"); // reading does not set \Seen
+    if (settings.tls()) {
+      props.put(p + "ssl.checkserveridentity", "true");
+    } else {
+      props.put(p + "starttls.enable", "true"); // upgraded when the server offers it
+    }
+    String secret;
+    if (settings.auth() instanceof ImapSettings.OAuth2 oauth) {
+      props.put(p + "auth.mechanisms", "XOAUTH2");
+      secret = oauth.tokens().token();
+    } else {
+      secret = ((ImapSettings.Password) settings.auth()).password();
+    }
+    IMAPStore store = (IMAPStore) Session.getInstance(props).getStore(protocol);
+    store.connect(settings.host(), settings.port(), settings.user(), secret);
+    return store;
+  }
+
+  /** The folder, created when missing; {@code /} in the name is the server's hierarchy separator. */
+  private static Folder ensure(Store store, String name) throws MessagingException {
+    char separator = store.getDefaultFolder().getSeparator();
+    Folder folder = store.getFolder(separator == '/' ? name : name.replace('/', separator));
+    if (!folder.exists()) {
+      if (!folder.create(Folder.HOLDS_MESSAGES)) {
+        throw new MessagingException("cannot create the folder " + name);
+      }
+      log.info("IMAP: created the folder {}", name);
+    }
+    return folder;
+  }
+
+  /** Hands every waiting message to the handler; answers how many it left in the folder. */
+  private int sweep(IMAPStore store, IMAPFolder inbox, Folder processed, Folder review)
+      throws MessagingException, IOException {
+    boolean flagMode = processed == null;
+    Message[] messages = flagMode
+        ? inbox.search(new NotTerm(new FlagTerm(new Flags(PROCESSED_KEYWORD), true)))
+        : inbox.getMessages();
+    if (messages.length == 0) {
+      return inbox.getMessageCount();
+    }
+    FetchProfile profile = new FetchProfile();
+    profile.add(UIDFolder.FetchProfileItem.UID);
+    profile.add(FetchProfile.Item.SIZE);
+    inbox.fetch(messages, profile);
+    int moved = 0;
+    for (Message message : messages) {
+      if (!running) {
+        break;
+      }
+      if (message.isExpunged()) {
+        continue;
+      }
+      long uid = inbox.getUID(message);
+      Instant due = retryAt.get(uid);
+      if (due != null && clock.instant().isBefore(due)) {
+        continue;
+      }
+      String source = "imap:" + settings.mailbox() + "#" + uid;
+      Disposition d;
+      try {
+        d = take(message, source);
+      } catch (MessageRemovedException e) {
+        continue; // someone else moved it meanwhile
+      }
+      switch (d) {
+        case STORED -> {
+          retryAt.remove(uid);
+          if (flagMode) {
+            message.setFlags(new Flags(Flags.Flag.SEEN), true);
+            message.setFlags(new Flags(PROCESSED_KEYWORD), true);
+          } else {
+            move(store, inbox, message, processed);
+            moved++;
+          }
+          stored.incrementAndGet();
+        }
+        case NOT_LINKEDIN, UNREADABLE -> {
+          retryAt.remove(uid);
+          move(store, inbox, message, review);
+          moved++;
+          toReview.incrementAndGet();
+        }
+        case FAILED -> {
+          retryAt.put(uid, clock.instant().plus(settings.retryFailedAfter()));
+          failed.incrementAndGet();
+          log.warn("IMAP {}: {} could not be taken now; left in {} for a retry in {}", settings.mailbox(),
+              source, settings.folder(), settings.retryFailedAfter());
+        }
+      }
+    }
+    return flagMode ? inbox.getMessageCount() : messages.length - moved;
+  }
+
+  private Disposition take(Message message, String source) throws MessagingException, IOException {
+    int size = message.getSize();
+    if (size > MAX_MESSAGE_BYTES) {
+      log.warn("IMAP {}: {} is {} bytes, over the {} limit; moved to {} unread", settings.mailbox(), source,
+          size, MAX_MESSAGE_BYTES, settings.reviewFolder());
+      return Disposition.UNREADABLE;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
+    message.writeTo(out); // BODY.PEEK[]: the bytes as the server keeps them
+    Disposition d;
+    try {
+      d = handler.handle(new RawMail(source, out.toByteArray()));
+    } catch (RuntimeException e) {
+      log.warn("IMAP {}: {} failed: {}", settings.mailbox(), source, e.toString());
+      return Disposition.FAILED;
+    }
+    if (d == Disposition.UNREADABLE) {
+      log.warn("IMAP {}: {} is not a readable email; moved to {}", settings.mailbox(), source,
+          settings.reviewFolder());
+    }
+    return d;
+  }
+
+  private static void move(IMAPStore store, IMAPFolder from, Message message, Folder to) throws MessagingException {
+    Message[] one = {message};
+    if (store.hasCapability("MOVE")) {
+      from.moveMessages(one, to);
+    } else {
+      // Copy, then remove only this message (UID EXPUNGE where the server has UIDPLUS).
+      from.copyMessages(one, to);
+      message.setFlag(Flags.Flag.DELETED, true);
+      from.expunge(one);
+    }
+  }
+
+  private void idle(IMAPFolder inbox, Duration max) throws MessagingException {
+    ScheduledFuture<?> renew = watchdog.schedule(() -> endIdle(inbox), Math.max(1, max.toMillis()),
+        TimeUnit.MILLISECONDS);
+    idling = inbox;
+    try {
+      if (running) {
+        idles.incrementAndGet();
+        inbox.idle(true);
+      }
+    } finally {
+      idling = null;
+      renew.cancel(false);
+    }
+  }
+
+  /** Any command on the folder from another thread ends its IDLE (Angus sends DONE first). */
+  private static void endIdle(IMAPFolder folder) {
+    try {
+      folder.doCommand(p -> null);
+    } catch (MessagingException | RuntimeException e) {
+      // The reading thread sees the broken connection itself.
+    }
+  }
+
+  private static void noop(IMAPFolder folder) throws MessagingException {
+    folder.doCommand(p -> {
+      p.noop();
+      return null;
+    });
+  }
+
+  private Duration untilNextRetry(Duration max) {
+    Instant now = clock.instant();
+    Duration wait = max;
+    for (Instant due : retryAt.values()) {
+      Duration d = Duration.between(now, due);
+      if (d.compareTo(wait) < 0) {
+        wait = d.isNegative() ? Duration.ofMillis(1) : d;
+      }
+    }
+    return wait;
+  }
+
+  /** Waits, unless closed meanwhile; close interrupts only this wait, never the handler. */
+  private void pause(Duration d) {
+    synchronized (lock) {
+      if (!running) {
+        return;
+      }
+      pausing = true;
+    }
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      // closing
+    } finally {
+      synchronized (lock) {
+        pausing = false;
+        Thread.interrupted();
+      }
+    }
+  }
+
+  private void enter(ImapStatus.State newState, Optional<String> error) {
+    lastError = error;
+    if (newState != state) {
+      since = clock.instant();
+      state = newState;
+    }
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
+  }
+
+  private static void closeQuietly(Folder folder, Store store) {
+    try {
+      if (folder != null && folder.isOpen()) {
+        folder.close(false);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      // already gone
+    }
+    try {
+      store.close();
+    } catch (MessagingException | RuntimeException e) {
+      // already gone
+    }
+  }
+}
