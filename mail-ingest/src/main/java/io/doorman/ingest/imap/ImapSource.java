@@ -191,8 +191,17 @@ public final class ImapSource implements AutoCloseable {
         if (!running) {
           break;
         }
-        if (inbox.getMessageCount() > left) {
-          continue; // more arrived while sweeping
+        int onServer = serverCount(inbox); // its response may announce mail, counted at once
+        int known = known(inbox);
+        if (known > left) {
+          continue; // mail came in while sweeping
+        }
+        if (onServer > known) {
+          // The server's updates and our view disagree (GreenMail can announce a message that came
+          // in during a MOVE as already known): select the folder anew rather than miss it.
+          inbox.close(false);
+          inbox.open(Folder.READ_WRITE);
+          continue;
         }
         Duration wait = untilNextRetry(canIdle ? settings.idleRenew() : settings.pollInterval());
         if (canIdle) {
@@ -217,6 +226,7 @@ public final class ImapSource implements AutoCloseable {
     props.put(p + "connectiontimeout", "30000");
     props.put(p + "timeout", "60000"); // reads; a quiet IDLE is not cut by it
     props.put(p + "peek", "true"); // reading does not set \Seen
+    props.put("mail.debug", System.getProperty("doorman.mail.debug", "false"));
     if (settings.tls()) {
       props.put(p + "ssl.checkserveridentity", "true");
     } else {
@@ -247,21 +257,25 @@ public final class ImapSource implements AutoCloseable {
     return folder;
   }
 
-  /** Hands every waiting message to the handler; answers how many it left in the folder. */
+  /**
+   * Hands every waiting message to the handler; answers how many of the messages this connection
+   * knew at the start it left in the folder (failed ones, and all of them in flag mode).
+   */
   private int sweep(IMAPStore store, IMAPFolder inbox, Folder processed, Folder review)
       throws MessagingException, IOException {
     boolean flagMode = processed == null;
+    int knownAtStart = known(inbox);
     Message[] messages = flagMode
         ? inbox.search(new NotTerm(new FlagTerm(new Flags(PROCESSED_KEYWORD), true)))
         : inbox.getMessages();
     if (messages.length == 0) {
-      return inbox.getMessageCount();
+      return knownAtStart;
     }
+    int moved = 0;
     FetchProfile profile = new FetchProfile();
     profile.add(UIDFolder.FetchProfileItem.UID);
     profile.add(FetchProfile.Item.SIZE);
     inbox.fetch(messages, profile);
-    int moved = 0;
     for (Message message : messages) {
       if (!running) {
         break;
@@ -307,7 +321,18 @@ public final class ImapSource implements AutoCloseable {
         }
       }
     }
-    return flagMode ? inbox.getMessageCount() : messages.length - moved;
+    return knownAtStart - moved;
+  }
+
+  /** Messages in the folder as this connection knows it. */
+  private static int known(IMAPFolder inbox) throws MessagingException {
+    int n = 0;
+    for (Message m : inbox.getMessages()) {
+      if (!m.isExpunged()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private Disposition take(Message message, String source) throws MessagingException, IOException {
@@ -367,6 +392,13 @@ public final class ImapSource implements AutoCloseable {
     } catch (MessagingException | RuntimeException e) {
       // The reading thread sees the broken connection itself.
     }
+  }
+
+  /** The folder's size as the server counts it now (STATUS), not as its updates told us. */
+  private static int serverCount(IMAPFolder folder) throws MessagingException {
+    String name = folder.getFullName();
+    Object status = folder.doCommand(p -> p.status(name, new String[] {"MESSAGES"}));
+    return ((org.eclipse.angus.mail.imap.protocol.Status) status).total;
   }
 
   private static void noop(IMAPFolder folder) throws MessagingException {

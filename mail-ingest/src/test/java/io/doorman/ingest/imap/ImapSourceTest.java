@@ -105,6 +105,29 @@ class ImapSourceTest {
   }
 
   @Test
+  void mailArrivingWhileAnotherIsHandledIsNotLeftWaiting() throws Exception {
+    java.util.concurrent.CountDownLatch secondDelivered = new java.util.concurrent.CountDownLatch(1);
+    source = new ImapSource(settings(), mail -> {
+      Disposition d = bySubject(mail);
+      if (handled.size() == 1) {
+        try {
+          secondDelivered.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return d;
+    }, Clock.systemUTC(), quick);
+    source.start();
+    await(() -> source.status().idles() >= 1, "idling");
+    deliver("stored first");
+    await(() -> handled.size() == 1, "first in hand");
+    deliver("stored second");
+    secondDelivered.countDown();
+    await(() -> count("Doorman.Processed") == 2, "both stored");
+  }
+
+  @Test
   void retriesFailedMailAfterTheRetryDelay() throws Exception {
     AtomicBoolean storeUp = new AtomicBoolean(false);
     deliver("flaky one");
