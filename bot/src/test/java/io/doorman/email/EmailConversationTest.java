@@ -19,6 +19,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,24 @@ class EmailConversationTest {
     await(() -> mail().inboxOf(ALICE).size() == 2, "the confirmation");
     assertTrue(mail().inboxOf(ALICE).get(1).text().contains("recorded: now declined"));
     await(() -> mail().count("Doorman/Processed") == 2, "the answer moved to the processed folder too");
+  }
+
+  @Test
+  void aGmailInlineForwardIsStoredAndRepliedToo() throws Exception {
+    String original = new String(Mailboxes.sample("06-invitation-german-mutual.eml", 0), StandardCharsets.UTF_8);
+    String body = original.substring(original.indexOf("\n\n") + 2);
+    mail().sendText(ALICE, DOORMAN, "Fwd: Einladung", "Kennst du ihn?\n\n---------- Forwarded message ---------\n"
+        + "From: Jonas Keller via LinkedIn <invitations@linkedin.com>\n"
+        + "Date: Tue, 17 Nov 2026 at 09:00\nSubject: Jonas Keller möchte sich vernetzen\n"
+        + "To: Alex Morgan <alex.morgan@example.com>\n\n" + body, DOORMAN);
+    await(() -> mail().count("Doorman/Processed") == 1, "stored");
+    StoredInvitation inv = doorman.store.list(Optional.empty()).get(0);
+    assertEquals("Jonas Keller", inv.senderName());
+    await(() -> mail().inboxOf(ALICE).size() == 1, "the reply");
+    Mailboxes.Received reply = mail().inboxOf(ALICE).get(0);
+    assertTrue(reply.subject().contains("Jonas Keller - " + inv.suggestedAction()), reply.subject());
+    assertTrue(reply.text().contains("Hallo Jonas, danke für die Einladung! Kennen wir uns?"),
+        "the question in the invitation's language: " + reply.text());
   }
 
   @Test

@@ -3,17 +3,15 @@ package io.doorman.mail.lease;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.doorman.store.Database;
 import io.doorman.store.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.doorman.store.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,19 +31,7 @@ class MailboxLeaseTest {
 
   @Test
   void onPostgres() throws Exception {
-    EmbeddedPostgres pg;
-    try {
-      pg = EmbeddedPostgres.builder().start();
-    } catch (Exception e) {
-      if (System.getenv("CI") != null) {
-        throw new AssertionError("PostgreSQL must run in CI", e);
-      }
-      assumeTrue(false, "PostgreSQL could not start here: " + e);
-      return;
-    }
-    try (pg) {
-      contract(Database.at(pg.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty()));
-    }
+    contract(TestPostgres.freshDatabase());
   }
 
   private static void contract(Database db) throws Exception {
