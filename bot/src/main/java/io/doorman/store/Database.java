@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.sql.Savepoint;
 import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -145,6 +147,30 @@ public final class Database implements AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  /** Sets the parameters of one statement. */
+  public interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one INSERT inside {@link #inTransaction} work; false when a unique key says the row is
+   * already there (another node was first), with the transaction still usable on both databases.
+   */
+  public static boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      ps.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) { // unique violation on H2 and PostgreSQL
+        c.rollback(before);
+        return false;
+      }
+      throw e;
+    }
   }
 
   public String dialectName() {
