@@ -270,8 +270,11 @@ public final class InboxWatcher implements AutoCloseable {
       return;
     }
     Path reasonFile = moved.get().resolveSibling(moved.get().getFileName() + ".reason");
+    // Written beside it and renamed, so whoever sees the reason file sees all of it.
+    Path partial = reasonFile.resolveSibling("." + reasonFile.getFileName() + ".tmp");
     try {
-      Files.writeString(reasonFile, clock.instant() + " " + file + "\n" + reason + "\n", StandardCharsets.UTF_8);
+      Files.writeString(partial, clock.instant() + " " + file + "\n" + reason + "\n", StandardCharsets.UTF_8);
+      Files.move(partial, reasonFile, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       log.error("inbox: cannot write {}: {}", reasonFile, e.getMessage());
     }
