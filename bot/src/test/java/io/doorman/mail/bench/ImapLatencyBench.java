@@ -47,12 +47,13 @@ public final class ImapLatencyBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 25;
-    String template = Files.readString(Path.of(args.length > 2 ? args[2] : "samples/01-invitation-met-at-meetup.eml"),
-        StandardCharsets.UTF_8);
+    boolean noDelay = args.length > 2 && args[2].equals("nodelay");
+    String template = Files.readString(Path.of("samples/01-invitation-met-at-meetup.eml"), StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("doorman-imap-bench");
 
-    GreenMail server = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    GreenMail server = noDelay ? new NoDelayGreenMail() : new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     server.start();
+    int imapPort = noDelay ? ((NoDelayGreenMail) server).imap.getPort() : server.getImap().getPort();
     server.setUser("doorman@example.com", "doorman@example.com", "pw");
     Database db = Database.h2File(dir.resolve("data"));
     InvitationStore store = new InvitationStore(db, Clock.systemUTC());
@@ -78,7 +79,7 @@ public final class ImapLatencyBench {
       }
       return d;
     };
-    ImapSettings settings = ImapSettings.plain("127.0.0.1", server.getImap().getPort(), "doorman@example.com", "pw");
+    ImapSettings settings = ImapSettings.plain("127.0.0.1", imapPort, "doorman@example.com", "pw");
     ImapIntake imap = new ImapIntake(settings, timed, db, Clock.systemUTC(), Sleeper.REAL, ImapIntake.LEASE, "bench");
     imap.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -128,6 +129,7 @@ public final class ImapLatencyBench {
       }
     }
     Arrays.sort(ms);
+    System.out.println(noDelay ? "GreenMail's IMAP with TCP_NODELAY" : "GreenMail as it comes");
     System.out.printf("messages: %d sent in %.1f s (%.1f/s asked), %d stored in %.1f s; stored in the database: %d%n",
         n, sendTime / 1e9, perSecond, done.get(), total / 1e9, store.list(Optional.empty()).size());
     if (ms.length > 0) {
@@ -139,6 +141,39 @@ public final class ImapLatencyBench {
     if (done.get() < n) {
       System.out.println("MISSING: " + (n - done.get()) + " messages were not stored within 120 s");
       System.exit(1);
+    }
+  }
+
+  /**
+   * GreenMail whose IMAP server sets TCP_NODELAY on its connections: it writes a response line by
+   * line, and with Nagle's algorithm each further line waits for the client's delayed ACK (about
+   * 40 ms on Linux), which real servers avoid by writing whole responses. For comparison only.
+   */
+  static final class NoDelayGreenMail extends GreenMail {
+    com.icegreen.greenmail.server.AbstractServer imap;
+
+    NoDelayGreenMail() {
+      super(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    }
+
+    @Override
+    protected java.util.Map<String, com.icegreen.greenmail.server.AbstractServer> createServices(
+        ServerSetup[] config, com.icegreen.greenmail.Managers mgr) {
+      java.util.Map<String, com.icegreen.greenmail.server.AbstractServer> services = super.createServices(config, mgr);
+      com.icegreen.greenmail.server.AbstractServer stock = services.get(ServerSetup.PROTOCOL_IMAP);
+      imap = new com.icegreen.greenmail.server.AbstractServer(stock.getServerSetup(), mgr) {
+        @Override
+        protected com.icegreen.greenmail.server.ProtocolHandler createProtocolHandler(java.net.Socket socket) {
+          try {
+            socket.setTcpNoDelay(true);
+          } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+          }
+          return new com.icegreen.greenmail.imap.ImapHandler(mgr.getUserManager(), mgr.getImapHostManager(), socket);
+        }
+      };
+      services.put(ServerSetup.PROTOCOL_IMAP, imap);
+      return services;
     }
   }
 
