@@ -12,6 +12,7 @@ import io.doorman.intake.Intake;
 import io.doorman.mail.ImapIntake;
 import io.doorman.mail.MailConversation;
 import io.doorman.mail.MailRouter;
+import io.doorman.mail.NoDelayGreenMail;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
@@ -51,9 +52,10 @@ public final class ImapLatencyBench {
     String template = Files.readString(Path.of("samples/01-invitation-met-at-meetup.eml"), StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("doorman-imap-bench");
 
-    GreenMail server = noDelay ? new NoDelayGreenMail() : new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    ServerSetup[] setup = ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP);
+    GreenMail server = noDelay ? new NoDelayGreenMail(setup) : new GreenMail(setup);
     server.start();
-    int imapPort = noDelay ? ((NoDelayGreenMail) server).imap.getPort() : server.getImap().getPort();
+    int imapPort = noDelay ? ((NoDelayGreenMail) server).imapPort() : server.getImap().getPort();
     server.setUser("doorman@example.com", "doorman@example.com", "pw");
     Database db = Database.h2File(dir.resolve("data"));
     InvitationStore store = new InvitationStore(db, Clock.systemUTC());
@@ -141,39 +143,6 @@ public final class ImapLatencyBench {
     if (done.get() < n) {
       System.out.println("MISSING: " + (n - done.get()) + " messages were not stored within 120 s");
       System.exit(1);
-    }
-  }
-
-  /**
-   * GreenMail whose IMAP server sets TCP_NODELAY on its connections: it writes a response line by
-   * line, and with Nagle's algorithm each further line waits for the client's delayed ACK (about
-   * 40 ms on Linux), which real servers avoid by writing whole responses. For comparison only.
-   */
-  static final class NoDelayGreenMail extends GreenMail {
-    com.icegreen.greenmail.server.AbstractServer imap;
-
-    NoDelayGreenMail() {
-      super(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-    }
-
-    @Override
-    protected java.util.Map<String, com.icegreen.greenmail.server.AbstractServer> createServices(
-        ServerSetup[] config, com.icegreen.greenmail.Managers mgr) {
-      java.util.Map<String, com.icegreen.greenmail.server.AbstractServer> services = super.createServices(config, mgr);
-      com.icegreen.greenmail.server.AbstractServer stock = services.get(ServerSetup.PROTOCOL_IMAP);
-      imap = new com.icegreen.greenmail.server.AbstractServer(stock.getServerSetup(), mgr) {
-        @Override
-        protected com.icegreen.greenmail.server.ProtocolHandler createProtocolHandler(java.net.Socket socket) {
-          try {
-            socket.setTcpNoDelay(true);
-          } catch (java.net.SocketException e) {
-            throw new IllegalStateException(e);
-          }
-          return new com.icegreen.greenmail.imap.ImapHandler(mgr.getUserManager(), mgr.getImapHostManager(), socket);
-        }
-      };
-      services.put(ServerSetup.PROTOCOL_IMAP, imap);
-      return services;
     }
   }
 
