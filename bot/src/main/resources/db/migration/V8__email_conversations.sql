@@ -4,10 +4,13 @@ CREATE TABLE email_forwards (
   invitation_id BIGINT NOT NULL REFERENCES invitations (id),
   forwarder     VARCHAR(320) NOT NULL,
   forwarded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  -- When the verdict went out to them; NULL while it could not be sent (retried).
+  replied_at    TIMESTAMP WITH TIME ZONE,
   CONSTRAINT email_forwards_once UNIQUE (invitation_id, forwarder)
 );
 
 CREATE INDEX email_forwards_by_forwarder ON email_forwards (forwarder);
+CREATE INDEX email_forwards_unreplied ON email_forwards (replied_at);
 
 -- The daily digest, claimed per day by the node that sends it (the primary key is the claim).
 CREATE TABLE email_digests (

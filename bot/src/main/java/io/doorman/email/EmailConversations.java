@@ -176,8 +176,38 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     Instant now = clock.instant();
     for (Stored s : taken.stored()) {
       if (s instanceof Stored.InvitationStored is && emails.recordForward(is.invitationId(), from.get(), now)) {
-        store.find(is.invitationId()).ifPresent(inv -> trySend(letters.verdict(inv, from.get(), question(inv))));
+        reply(is.invitationId(), from.get());
       }
+    }
+  }
+
+  /**
+   * Sends the verdicts that could not go out when their forward came (the SMTP server was down);
+   * the service loop calls it every few minutes. Answers how many went out now.
+   */
+  public int resendUnsentReplies() {
+    int sent = 0;
+    for (EmailStore.Unreplied u : emails.unreplied()) {
+      if (allow.permits(u.forwarder()) && reply(u.invitationId(), u.forwarder())) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** The verdict to one forwarder, claimed first so that it goes out once across nodes. */
+  private boolean reply(long invitationId, String to) {
+    Optional<StoredInvitation> inv = store.find(invitationId);
+    if (inv.isEmpty() || !emails.claimReply(invitationId, to, clock.instant())) {
+      return false;
+    }
+    try {
+      mailer.send(letters.verdict(inv.get(), to, question(inv.get())));
+      return true;
+    } catch (SmtpException e) {
+      emails.unclaimReply(invitationId, to);
+      log.warn("email: {}; the reply will be sent again later", e.getMessage());
+      return false;
     }
   }
 

@@ -43,6 +43,52 @@ final class EmailStore {
     });
   }
 
+  /** A forward whose verdict has not gone out yet. */
+  record Unreplied(long invitationId, String forwarder) {}
+
+  /**
+   * Claims the reply to one forward for this node (so two nodes don't both send it); false when
+   * it was sent or claimed already.
+   */
+  boolean claimReply(long invitationId, String forwarder, Instant at) {
+    return db.inTransaction("claim the reply on invitation " + invitationId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE email_forwards SET replied_at = ? WHERE invitation_id = ? AND forwarder = ? AND replied_at IS NULL")) {
+        ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+        ps.setLong(2, invitationId);
+        ps.setString(3, forwarder.toLowerCase(Locale.ROOT));
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** The reply could not be sent: it is due again. */
+  void unclaimReply(long invitationId, String forwarder) {
+    db.inTransaction("release the reply on invitation " + invitationId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE email_forwards SET replied_at = NULL WHERE invitation_id = ? AND forwarder = ?")) {
+        ps.setLong(1, invitationId);
+        ps.setString(2, forwarder.toLowerCase(Locale.ROOT));
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Forwards whose verdict has not gone out, oldest first. */
+  List<Unreplied> unreplied() {
+    return db.inTransaction("read unsent replies", c -> {
+      List<Unreplied> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+              "SELECT invitation_id, forwarder FROM email_forwards WHERE replied_at IS NULL ORDER BY id");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Unreplied(rs.getLong(1), rs.getString(2)));
+        }
+      }
+      return out;
+    });
+  }
+
   /** Everyone who forwarded this invitation, first forwarder first. */
   List<String> forwardersOf(long invitationId) {
     return db.inTransaction("read who forwarded invitation " + invitationId, c -> {

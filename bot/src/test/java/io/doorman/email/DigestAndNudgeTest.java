@@ -117,6 +117,18 @@ class DigestAndNudgeTest {
   }
 
   @Test
+  void aVerdictThatCouldNotBeSentGoesOutLaterAndOnlyOnce() throws Exception {
+    doorman.mail.stop(); // the SMTP server is down when the forward comes
+    forward("03-invitation-sales-pitch.eml");
+    assertEquals(0, doorman.email.resendUnsentReplies(), "still down");
+    doorman.mail.restartWith(List.of());
+    assertEquals(1, doorman.email.resendUnsentReplies());
+    assertEquals(0, doorman.email.resendUnsentReplies(), "sent once");
+    await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict, late");
+    assertTrue(doorman.mail.inboxOf(ALICE).get(0).subject().contains("Dana Voss - decline"));
+  }
+
+  @Test
   void digestEscapesWhatEmailsSay() {
     assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;",
         Digest.escape("<script>alert(\"x\")</script> & '"));

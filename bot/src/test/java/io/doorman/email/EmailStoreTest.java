@@ -53,6 +53,12 @@ class EmailStoreTest {
     assertTrue(emails.recordForward(id, "bob@example.com", clock.instant()));
     assertEquals(List.of("alice@example.com", "bob@example.com"), emails.forwardersOf(id));
     assertEquals(List.of("alice@example.com", "bob@example.com"), emails.forwarders());
+    assertEquals(2, emails.unreplied().size());
+    assertTrue(emails.claimReply(id, "alice@example.com", clock.instant()));
+    assertFalse(emails.claimReply(id, "ALICE@example.com", clock.instant()), "claimed once");
+    assertEquals(List.of(new EmailStore.Unreplied(id, "bob@example.com")), emails.unreplied());
+    emails.unclaimReply(id, "alice@example.com");
+    assertEquals(2, emails.unreplied().size(), "a failed send is due again");
     assertTrue(emails.claimDigest(LocalDate.of(2026, 12, 1), clock.instant()));
     assertFalse(emails.claimDigest(LocalDate.of(2026, 12, 1), clock.instant()), "one digest a day, across nodes");
     assertTrue(emails.claimDigest(LocalDate.of(2026, 12, 2), clock.instant()));

@@ -34,7 +34,8 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 /**
- * GreenMail (SMTP and IMAP on free loopback ports) with Doorman's mailbox and two people, and the
+ * GreenMail (SMTP and IMAP on free loopback ports, IMAP with TCP_NODELAY like a real server) with
+ * Doorman's mailbox and three people, and the
  * test's side of the protocols: delivering forwards and answers over SMTP, counting folders over
  * IMAP, restarting the server on the same ports with the mail that was left.
  */
@@ -52,10 +53,11 @@ public final class Mailboxes implements AutoCloseable {
   private final int smtpPort;
 
   public Mailboxes() {
-    server = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    NoDelayGreenMail first = new NoDelayGreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    server = first;
     server.start();
     users();
-    imapPort = server.getImap().getPort();
+    imapPort = first.imapPort();
     smtpPort = server.getSmtp().getPort();
   }
 
@@ -217,7 +219,7 @@ public final class Mailboxes implements AutoCloseable {
    */
   public void restartWith(List<MimeMessage> left) {
     server.stop();
-    server = new GreenMail(new ServerSetup[] {
+    server = new NoDelayGreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
     server.start();

@@ -12,6 +12,7 @@ import io.doorman.intake.Intake;
 import io.doorman.mail.ImapIntake;
 import io.doorman.mail.MailConversation;
 import io.doorman.mail.MailRouter;
+import io.doorman.mail.NoDelayGreenMail;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
@@ -47,12 +48,14 @@ public final class ImapLatencyBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 25;
-    String template = Files.readString(Path.of(args.length > 2 ? args[2] : "samples/01-invitation-met-at-meetup.eml"),
-        StandardCharsets.UTF_8);
+    boolean noDelay = args.length > 2 && args[2].equals("nodelay");
+    String template = Files.readString(Path.of("samples/01-invitation-met-at-meetup.eml"), StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("doorman-imap-bench");
 
-    GreenMail server = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    ServerSetup[] setup = ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP);
+    GreenMail server = noDelay ? new NoDelayGreenMail(setup) : new GreenMail(setup);
     server.start();
+    int imapPort = noDelay ? ((NoDelayGreenMail) server).imapPort() : server.getImap().getPort();
     server.setUser("doorman@example.com", "doorman@example.com", "pw");
     Database db = Database.h2File(dir.resolve("data"));
     InvitationStore store = new InvitationStore(db, Clock.systemUTC());
@@ -78,7 +81,7 @@ public final class ImapLatencyBench {
       }
       return d;
     };
-    ImapSettings settings = ImapSettings.plain("127.0.0.1", server.getImap().getPort(), "doorman@example.com", "pw");
+    ImapSettings settings = ImapSettings.plain("127.0.0.1", imapPort, "doorman@example.com", "pw");
     ImapIntake imap = new ImapIntake(settings, timed, db, Clock.systemUTC(), Sleeper.REAL, ImapIntake.LEASE, "bench");
     imap.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -128,6 +131,7 @@ public final class ImapLatencyBench {
       }
     }
     Arrays.sort(ms);
+    System.out.println(noDelay ? "GreenMail's IMAP with TCP_NODELAY" : "GreenMail as it comes");
     System.out.printf("messages: %d sent in %.1f s (%.1f/s asked), %d stored in %.1f s; stored in the database: %d%n",
         n, sendTime / 1e9, perSecond, done.get(), total / 1e9, store.list(Optional.empty()).size());
     if (ms.length > 0) {
