@@ -4,6 +4,7 @@ import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.config.ConfigException;
 import io.doorman.config.Configuration;
 import io.doorman.console.ConsoleServlet;
+import io.doorman.email.EmailConversations;
 import io.doorman.followup.FollowUps;
 import io.doorman.health.HealthServlet;
 import io.doorman.health.Probe;
@@ -13,10 +14,16 @@ import io.doorman.inbox.InboxWatcher;
 import io.doorman.ingest.Limits;
 import io.doorman.ingest.MailReader;
 import io.doorman.intake.Intake;
+import io.doorman.mail.ImapIntake;
+import io.doorman.mail.MailConversation;
+import io.doorman.mail.MailRouter;
+import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.metrics.DoormanMetrics;
 import io.doorman.metrics.MetricsServlet;
 import io.doorman.policies.engine.Policy;
 import io.doorman.policies.language.PolicyException;
+import io.doorman.slack.SlackApp;
+import io.doorman.slack.SlackSettings;
 import io.doorman.store.Database;
 import io.doorman.store.InvitationStore;
 import java.net.URI;
@@ -64,6 +71,7 @@ public final class Doorman implements AutoCloseable {
     this.config = config;
     // Doorman's own settings, blank meaning unset; the parts built here get config.lookup() (as given).
     Function<String, Optional<String>> given = config::given;
+    Function<String, Optional<String>> lookup = config.lookup();
     Plan plan = new Plan(config);
 
     String bind = given.apply("http.bind").orElse("127.0.0.1");
@@ -96,23 +104,57 @@ public final class Doorman implements AutoCloseable {
     this.ticker = new Ticker(followUps, metrics, timing.tick(), clock);
     components.add(ticker);
 
-    // ---- Slack (the lead): when plan.slack() starts with "on", build the Bolt app from config.lookup(),
-    //   web.mount("/slack/events", new SlackAppServlet(app));   // or Socket Mode as a Component
-    //   followUps.subscribe(slackFollowUps);  components.add(slackComponent);
-    offLines.add("Slack: " + plan.slack());
+    // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
+    Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));
+    if (slackSettings.isPresent()) {
+      SlackApp slack = new SlackApp(slackSettings.get(), database, store, followUps, policy, clock);
+      web.mount("/slack/events", slack.servlet());
+      String where = slackSettings.get().socketMode() ? "Socket Mode" : "/slack/events";
+      components.add(Component.of("slack", where, slack::start, () -> Status.ready(where), slack));
+    } else {
+      offLines.add("Slack: " + plan.slack());
+    }
 
-    // ---- SMTP, email conversations (the lead): when smtp.host is set,
-    //   followUps.subscribe(emailFollowUps);  ticker.every(digest::runIfDue);  components.add(smtpComponent);
-    offLines.add("SMTP: " + plan.smtp());
+    // ---- email conversations: replies to forwarders, answers by email, nudges, the daily digest
+    Optional<EmailConversations> email =
+        settings(() -> EmailConversations.fromConfig(lookup, database, store, policy, clock));
+    email.ifPresent(e -> {
+      followUps.subscribe(e);
+      ticker.every(() -> {
+        e.sendDigestIfDue(clock.instant());
+        e.resendUnsentReplies();
+      });
+    });
+    offLines.add("SMTP: " + (email.isPresent() ? "on, replying to " + lookup.apply("email.allow").orElse("nobody")
+        : plan.smtp()));
 
     // ---- mail sources last: started after everything they feed, stopped first.
-    // IMAP (the lead): when imap.host is set, components.add(imapSource built on intake and metrics).
-    offLines.add("IMAP: " + plan.imap());
+    ForwardingConfirmations confirmations = new ForwardingConfirmations(clock);
+    MailRouter router = new MailRouter(intake, confirmations,
+        email.<MailConversation>map(e -> e).orElse(MailConversation.NONE), metrics::taken);
+    Optional<ImapIntake> imap = settings(() -> ImapIntake.fromConfig(lookup, router, database, clock));
+    if (imap.isPresent()) {
+      ImapIntake source = imap.get();
+      components.add(Component.of("imap", source.status().mailbox(), source::start,
+          () -> source.status().ready() ? Status.ready(source.status().role().name().toLowerCase(java.util.Locale.ROOT))
+              : Status.notReady(String.valueOf(source.status())), source));
+    } else {
+      offLines.add("IMAP: " + plan.imap());
+    }
 
     Path inboxDir = Path.of(given.apply("inbox.dir").orElse("./inbox"));
     InboxWatcher inbox = new InboxWatcher(
         inboxDir, intake, metrics, Limits.DEFAULTS.maxMessageBytes(), timing.rescan(), timing.settle(), clock);
     components.add(Component.of("inbox", inboxDir + " (watching)", inbox::start, inbox::status, inbox));
+  }
+
+  /** A component's settings; a bad value becomes a configuration error naming its key. */
+  private static <T> Optional<T> settings(java.util.function.Supplier<Optional<T>> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(List.of(e.getMessage()));
+    }
   }
 
   /** Timings that tests shorten. */

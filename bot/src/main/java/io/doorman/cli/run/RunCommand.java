@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     Doorman doorman;
     try {
-      doorman = Doorman.build(config.get(), Clock.systemUTC());
+      doorman = Doorman.build(config.get(), Clock.systemDefaultZone());
     } catch (ConfigException e) {
       e.problems().forEach(p -> err.println("doorman: " + p));
       return 2;
