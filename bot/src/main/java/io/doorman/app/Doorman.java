@@ -75,14 +75,14 @@ public final class Doorman implements AutoCloseable {
     }
     int port = Integer.parseInt(given.apply("http.port").orElse("8080"));
 
-    // ---- store and policy
+    // ---- policy, then store (a bad policy file stops Doorman before anything is opened)
+    this.policy = loadPolicy(given.apply("policy.file"));
     this.database = given.apply("db.url")
         .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
         .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
     this.store = new InvitationStore(database, clock);
-    this.policy = loadPolicy(given.apply("policy.file"));
     this.metrics = new DoormanMetrics();
-    this.intake = new Intake(new MailReader(), policy, store);
+    this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
     this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
     // ---- web server: console, health, metrics
