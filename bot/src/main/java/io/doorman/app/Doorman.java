@@ -56,7 +56,8 @@ public final class Doorman implements AutoCloseable {
   private final Ticker ticker;
   /** Started in this order, closed in reverse: sources last, so they stop first. */
   private final List<Component> components = new ArrayList<>();
-  private final List<String> offLines = new ArrayList<>();
+  /** Start-up lines for what has no component: parts that are off, or on without a thread. */
+  private final List<String> notes = new ArrayList<>();
   private final List<Component> started = new ArrayList<>();
   private boolean closed;
 
@@ -99,15 +100,15 @@ public final class Doorman implements AutoCloseable {
     // ---- Slack (the lead): when plan.slack() starts with "on", build the Bolt app from config.lookup(),
     //   web.mount("/slack/events", new SlackAppServlet(app));   // or Socket Mode as a Component
     //   followUps.subscribe(slackFollowUps);  components.add(slackComponent);
-    offLines.add("Slack: " + plan.slack());
+    notes.add("Slack: " + plan.slack());
 
     // ---- SMTP, email conversations (the lead): when smtp.host is set,
     //   followUps.subscribe(emailFollowUps);  ticker.every(digest::runIfDue);  components.add(smtpComponent);
-    offLines.add("SMTP: " + plan.smtp());
+    notes.add("SMTP: " + plan.smtp());
 
     // ---- mail sources last: started after everything they feed, stopped first.
     // IMAP (the lead): when imap.host is set, components.add(imapSource built on intake and metrics).
-    offLines.add("IMAP: " + plan.imap());
+    notes.add("IMAP: " + plan.imap());
 
     Path inboxDir = Path.of(given.apply("inbox.dir").orElse("./inbox"));
     InboxWatcher inbox = new InboxWatcher(
@@ -144,7 +145,7 @@ public final class Doorman implements AutoCloseable {
       lines.add("console: " + web.uri());
       lines.add("health: " + web.uri().resolve("/healthz") + " · " + web.uri().resolve("/readyz") + " · "
           + web.uri().resolve("/metrics"));
-      lines.addAll(offLines);
+      lines.addAll(notes);
       return lines;
     } catch (Exception e) {
       close();
