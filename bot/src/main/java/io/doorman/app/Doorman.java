@@ -13,6 +13,8 @@ import io.doorman.http.WebServer;
 import io.doorman.inbox.InboxWatcher;
 import io.doorman.ingest.Limits;
 import io.doorman.ingest.MailReader;
+import io.doorman.ingest.imap.Disposition;
+import io.doorman.ingest.imap.MailHandler;
 import io.doorman.intake.Intake;
 import io.doorman.mail.ImapIntake;
 import io.doorman.mail.MailConversation;
@@ -63,7 +65,8 @@ public final class Doorman implements AutoCloseable {
   private final Ticker ticker;
   /** Started in this order, closed in reverse: sources last, so they stop first. */
   private final List<Component> components = new ArrayList<>();
-  private final List<String> offLines = new ArrayList<>();
+  /** Start-up lines for what has no component: parts that are off, or on without a thread. */
+  private final List<String> notes = new ArrayList<>();
   private final List<Component> started = new ArrayList<>();
   private boolean closed;
 
@@ -83,14 +86,14 @@ public final class Doorman implements AutoCloseable {
     }
     int port = Integer.parseInt(given.apply("http.port").orElse("8080"));
 
-    // ---- store and policy
+    // ---- policy, then store (a bad policy file stops Doorman before anything is opened)
+    this.policy = loadPolicy(given.apply("policy.file"));
     this.database = given.apply("db.url")
         .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
         .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
     this.store = new InvitationStore(database, clock);
-    this.policy = loadPolicy(given.apply("policy.file"));
     this.metrics = new DoormanMetrics();
-    this.intake = new Intake(new MailReader(), policy, store);
+    this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
     this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
     // ---- web server: console, health, metrics
@@ -112,7 +115,7 @@ public final class Doorman implements AutoCloseable {
       String where = slackSettings.get().socketMode() ? "Socket Mode" : "/slack/events";
       components.add(Component.of("slack", where, slack::start, () -> Status.ready(where), slack));
     } else {
-      offLines.add("Slack: " + plan.slack());
+      notes.add("Slack: " + plan.slack());
     }
 
     // ---- email conversations: replies to forwarders, answers by email, nudges, the daily digest
@@ -125,21 +128,28 @@ public final class Doorman implements AutoCloseable {
         e.resendUnsentReplies();
       });
     });
-    offLines.add("SMTP: " + (email.isPresent() ? "on, replying to " + lookup.apply("email.allow").orElse("nobody")
+    notes.add("SMTP: " + (email.isPresent() ? "on, replying to " + lookup.apply("email.allow").orElse("nobody")
         : plan.smtp()));
 
     // ---- mail sources last: started after everything they feed, stopped first.
     ForwardingConfirmations confirmations = new ForwardingConfirmations(clock);
     MailRouter router = new MailRouter(intake, confirmations,
-        email.<MailConversation>map(e -> e).orElse(MailConversation.NONE), metrics::taken);
-    Optional<ImapIntake> imap = settings(() -> ImapIntake.fromConfig(lookup, router, database, clock));
+        email.<MailConversation>map(e -> e).orElse(MailConversation.NONE));
+    MailHandler counted = raw -> {
+      Disposition d = router.handle(raw);
+      if (d == Disposition.FAILED || d == Disposition.UNREADABLE) {
+        metrics.error("imap");
+      }
+      return d;
+    };
+    Optional<ImapIntake> imap = settings(() -> ImapIntake.fromConfig(lookup, counted, database, clock));
     if (imap.isPresent()) {
       ImapIntake source = imap.get();
       components.add(Component.of("imap", source.status().mailbox(), source::start,
           () -> source.status().ready() ? Status.ready(source.status().role().name().toLowerCase(java.util.Locale.ROOT))
               : Status.notReady(String.valueOf(source.status())), source));
     } else {
-      offLines.add("IMAP: " + plan.imap());
+      notes.add("IMAP: " + plan.imap());
     }
 
     Path inboxDir = Path.of(given.apply("inbox.dir").orElse("./inbox"));
@@ -186,7 +196,7 @@ public final class Doorman implements AutoCloseable {
       lines.add("console: " + web.uri());
       lines.add("health: " + web.uri().resolve("/healthz") + " · " + web.uri().resolve("/readyz") + " · "
           + web.uri().resolve("/metrics"));
-      lines.addAll(offLines);
+      lines.addAll(notes);
       return lines;
     } catch (Exception e) {
       close();

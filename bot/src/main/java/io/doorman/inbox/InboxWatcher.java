@@ -4,7 +4,6 @@ import io.doorman.health.Status;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.UnreadableMailException;
 import io.doorman.intake.Intake;
-import io.doorman.intake.Taken;
 import io.doorman.metrics.DoormanMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -242,8 +241,7 @@ public final class InboxWatcher implements AutoCloseable {
       return true;
     }
     try {
-      Taken t = intake.take(new RawMail(file.toString(), bytes));
-      metrics.taken(t);
+      intake.take(new RawMail(file.toString(), bytes)); // counted by the intake's own observer
     } catch (UnreadableMailException e) {
       setAside(file, e.getMessage());
       return true;

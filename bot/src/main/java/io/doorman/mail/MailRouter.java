@@ -12,7 +12,6 @@ import io.doorman.intake.Taken;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.Other;
 import io.doorman.store.StoreException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +29,11 @@ public final class MailRouter implements MailHandler {
   private final Intake intake;
   private final ForwardingConfirmations confirmations;
   private final MailConversation conversation;
-  private final Consumer<Taken> onStored;
 
   public MailRouter(Intake intake, ForwardingConfirmations confirmations, MailConversation conversation) {
-    this(intake, confirmations, conversation, taken -> {});
-  }
-
-  /** As above, telling {@code onStored} of each email stored (the service counts them). */
-  public MailRouter(Intake intake, ForwardingConfirmations confirmations, MailConversation conversation,
-      Consumer<Taken> onStored) {
     this.intake = intake;
     this.confirmations = confirmations;
     this.conversation = conversation;
-    this.onStored = onStored;
   }
 
   @Override
@@ -63,7 +54,6 @@ public final class MailRouter implements MailHandler {
         return answered.get();
       }
       Taken taken = intake.take(raw);
-      onStored.accept(taken);
       if (!isLinkedIn(taken)) {
         return Disposition.NOT_LINKEDIN;
       }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * What Doorman counts. One instance per process, built by the composition root and handed to
- * whoever counts: sources ({@link #taken}, {@link #error}), channels ({@link #decided}), the
+ * whoever counts: the intake ({@link #taken}, for every source), sources ({@link #error}), channels ({@link #decided}), the
  * scheduler ({@link #followedUp}), the Slack client ({@link #slackCall}).
  */
 public final class DoormanMetrics {
