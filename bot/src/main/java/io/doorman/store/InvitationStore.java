@@ -57,7 +57,24 @@ public final class InvitationStore {
 
   private Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now, AuditSink audit)
       throws SQLException {
-    OptionalLong known = countSighting(c, invitation.key(), now);
+    return ingest(c, invitation, verdict, now, audit, Optional.empty());
+  }
+
+  /**
+   * Stores an invitation or counts another sighting. With {@code sender} (read just before, for
+   * the team signals) the look-up by key is skipped: the invitation's own row, when there is one,
+   * was among its sender's rows; in the rare case it is stored under another sender link, the
+   * insert finds the key taken and counts the sighting all the same.
+   */
+  private Ingested ingest(
+      Connection c, Invitation invitation, Verdict verdict, Instant now, AuditSink audit,
+      Optional<SenderRows> sender) throws SQLException {
+    if (sender.isPresent() && sender.get().sameInvitation().isPresent()) {
+      long id = sender.get().sameInvitation().getAsLong();
+      countSighting(c, id, now);
+      return new Ingested(id, false);
+    }
+    OptionalLong known = sender.isPresent() ? OptionalLong.empty() : countSighting(c, invitation.key(), now);
     if (known.isPresent()) {
       return new Ingested(known.getAsLong(), false);
     }
@@ -110,6 +127,7 @@ public final class InvitationStore {
     private int pending;
     private PreparedStatement queuedAudit;
     private int queued;
+    private Optional<SenderRows> lastSender = Optional.empty();
 
     private Batch(Connection c, int size, boolean bulk) {
       this.c = c;
@@ -127,12 +145,18 @@ public final class InvitationStore {
     }
 
     public TeamSignals teamSignals(Invitation invitation) {
-      return step("read team signals", () -> InvitationStore.teamSignals(c, invitation, clock.instant()), false);
+      return step("read team signals", () -> {
+        lastSender = Optional.of(senderRows(c, invitation, clock.instant()));
+        return lastSender.get().signals();
+      }, false);
     }
 
+    /** Stores an invitation; right after {@link #teamSignals} of it, without looking it up again. */
     public Ingested ingest(Invitation invitation, Verdict verdict) {
+      Optional<SenderRows> sender = lastSender.filter(r -> r.key().equals(invitation.key()));
+      lastSender = Optional.empty();
       return step("store invitation " + invitation.origin().source(),
-          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant(), this::queueAudit));
+          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant(), this::queueAudit, sender));
     }
 
     public MessageIngested ingestMessage(Message message, Reply reply) {
@@ -240,6 +264,15 @@ public final class InvitationStore {
     T run() throws SQLException;
   }
 
+  private static void countSighting(Connection c, long id, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE invitations SET sightings = sightings + 1, last_seen = ? WHERE id = ?")) {
+      Rows.set(ps, 1, now);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
   /** The id of the invitation with this key, its sighting counted; empty when there is none. */
   private static OptionalLong countSighting(Connection c, String key, Instant now) throws SQLException {
     long id;
@@ -252,12 +285,7 @@ public final class InvitationStore {
         id = rs.getLong(1);
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE invitations SET sightings = sightings + 1, last_seen = ? WHERE id = ?")) {
-      Rows.set(ps, 1, now);
-      ps.setLong(2, id);
-      ps.executeUpdate();
-    }
+    countSighting(c, id, now);
     return OptionalLong.of(id);
   }
 
@@ -506,19 +534,33 @@ public final class InvitationStore {
     return inTransaction("read team signals", c -> teamSignals(c, invitation, now));
   }
 
+  /**
+   * What the store holds about an invitation's sender, read in one query: the team signals, and
+   * the row of this very invitation when it is stored under the same sender (so ingesting it after
+   * needs no second look-up).
+   */
+  private record SenderRows(String key, TeamSignals signals, OptionalLong sameInvitation) {}
+
   private static TeamSignals teamSignals(Connection c, Invitation i, Instant now) throws SQLException {
+    return senderRows(c, i, now).signals();
+  }
+
+  private static SenderRows senderRows(Connection c, Invitation i, Instant now) throws SQLException {
     boolean byProfile = i.sender().profileUrl().isPresent();
     String sql =
-        "SELECT recipient, first_seen, state FROM invitations WHERE "
-            + (byProfile ? "profile_url = ?" : "sender_name = ?")
-            + " AND invitation_key <> ?";
+        "SELECT id, invitation_key, recipient, first_seen, state FROM invitations WHERE "
+            + (byProfile ? "profile_url = ?" : "sender_name = ?");
     List<Duration> ages = new ArrayList<>();
     boolean declined = false;
+    OptionalLong same = OptionalLong.empty();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, byProfile ? i.sender().profileUrl().get() : i.sender().name());
-      ps.setString(2, i.key());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (rs.getString("invitation_key").equals(i.key())) {
+            same = OptionalLong.of(rs.getLong("id"));
+            continue;
+          }
           declined |= State.DECLINED.name().equals(rs.getString("state"));
           String recipient = rs.getString("recipient");
           boolean teammate =
@@ -530,8 +572,9 @@ public final class InvitationStore {
         }
       }
     }
-    return new TeamSignals(ages, declined);
+    return new SenderRows(i.key(), new TeamSignals(ages, declined), same);
   }
+
 
   // ------------------------------------------------------------------ queries
 
