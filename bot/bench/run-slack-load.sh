@@ -8,5 +8,5 @@ cd "$(dirname "$0")/../.."
 # No install: the reactor resolves the sibling modules to their target/classes.
 ./mvnw -B -q -o -pl bot -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java ${JAVA_OPTS:--Xmx128m} -cp "bot/target/test-classes:bot/target/classes:$(cat bot/target/bench.classpath)" \
+exec java ${JAVA_OPTS:--Xmx128m} -cp "bot/target/test-classes:bot/target/classes:$(cat bot/target/bench.classpath)" \
   io.doorman.slack.bench.SlackLoadBench "${1:-200}" "${2:-30}"

@@ -83,9 +83,11 @@ public final class SlackApp implements AutoCloseable {
       return t;
     }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
     Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
-    new Interactions(store, cards, permissions, outbox, policy, client, afterAck).register(app);
+    Interactions interactions = new Interactions(store, cards, permissions, outbox, policy, client, afterAck);
+    interactions.register(app);
     new Home(store, followUps, client, afterAck, clock).register(app);
-    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock));
+    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock),
+        interactions::onBlockAction);
 
     followUps.subscribe(new FollowUpListener() {
       @Override

@@ -47,12 +47,14 @@ public final class CardStore {
     this.clock = clock;
   }
 
-  List<Uncarded> uncarded(int limit) {
+  /** Invitations from {@code fromId} on without a card row, in id order. */
+  List<Uncarded> uncarded(long fromId, int limit) {
     return db.inTransaction("find invitations to post to Slack", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT i.id, i.recipient, i.profile_url, i.sender_name, i.state FROM invitations i"
               + " LEFT JOIN slack_card_invitations ci ON ci.invitation_id = i.id"
-              + " WHERE ci.invitation_id IS NULL ORDER BY i.id FETCH FIRST " + limit + " ROWS ONLY")) {
+              + " WHERE ci.invitation_id IS NULL AND i.id >= ? ORDER BY i.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        ps.setLong(1, fromId);
         List<Uncarded> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -43,6 +43,13 @@ public final class Outbox implements AutoCloseable {
   private static final Duration CHANNEL_TROUBLE = Duration.ofMinutes(1);
   private static final Duration NETWORK_TROUBLE = Duration.ofSeconds(5);
   private static final int BATCH = 200;
+  /** Rounds no closer than this (or the pace, if quicker): a burst of clicks wakes one round, not hundreds. */
+  private static final Duration MIN_GAP = Duration.ofMillis(100);
+  /**
+   * New invitations are looked for from the lowest id not yet handled, and from the start this
+   * often: an ingest that took an id before another but committed after it is still found.
+   */
+  private static final Duration RESCAN = Duration.ofSeconds(30);
 
   private final CardStore cards;
   private final InvitationStore store;
@@ -50,6 +57,9 @@ public final class Outbox implements AutoCloseable {
   private final MethodsClient slack;
   private final Policy policy;
   private final Pacer pacer;
+  private final Duration minGap;
+  private long uncardedFrom;
+  private long lastRescan = System.nanoTime();
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -63,6 +73,7 @@ public final class Outbox implements AutoCloseable {
     this.slack = slack;
     this.policy = policy;
     this.pacer = new Pacer(pacing, System::nanoTime);
+    this.minGap = pacing.compareTo(MIN_GAP) < 0 ? pacing : MIN_GAP;
   }
 
   /** What one Slack call came to. */
@@ -96,7 +107,13 @@ public final class Outbox implements AutoCloseable {
       calls++;
       thread(e);
     }
-    for (Uncarded u : cards.uncarded(BATCH)) {
+    if (System.nanoTime() - lastRescan > RESCAN.toNanos()) {
+      uncardedFrom = 0;
+      lastRescan = System.nanoTime();
+    }
+    List<Uncarded> waiting = cards.uncarded(uncardedFrom, BATCH);
+    long lowestLeft = Long.MAX_VALUE;
+    for (Uncarded u : waiting) {
       if (u.state().isFinal()) {
         cards.markNotForSlack(u.invitationId());
         continue;
@@ -109,6 +126,7 @@ public final class Outbox implements AutoCloseable {
         continue;
       }
       if (!free(busy, channel.get())) {
+        lowestLeft = Math.min(lowestLeft, u.invitationId());
         continue;
       }
       Optional<Long> existing = cards.cardFor(channel.get(), u.groupKey());
@@ -119,6 +137,11 @@ public final class Outbox implements AutoCloseable {
       busy.add(channel.get());
       calls++;
       post(u, channel.get());
+      // Until the post is recorded (a retry after 429), it is still waiting.
+      lowestLeft = Math.min(lowestLeft, u.invitationId());
+    }
+    if (!waiting.isEmpty()) {
+      uncardedFrom = lowestLeft != Long.MAX_VALUE ? lowestLeft : waiting.get(waiting.size() - 1).invitationId() + 1;
     }
     return calls;
   }
@@ -305,6 +328,7 @@ public final class Outbox implements AutoCloseable {
 
   private void loop() {
     while (running) {
+      long started = System.nanoTime();
       Duration wait = POLL;
       try {
         int calls = drainOnce();
@@ -318,6 +342,29 @@ public final class Outbox implements AutoCloseable {
         wait = NETWORK_TROUBLE;
       }
       pause(wait);
+      long since = System.nanoTime() - started;
+      if (since < minGap.toNanos()) {
+        pauseIgnoringWake(Duration.ofNanos(minGap.toNanos() - since));
+      }
+    }
+  }
+
+  /** A wait that a wake does not cut short (it stays pending for the next round). */
+  private void pauseIgnoringWake(Duration d) {
+    synchronized (signal) {
+      long deadline = System.nanoTime() + d.toNanos();
+      try {
+        while (running) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          signal.wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
     }
   }
 

@@ -110,7 +110,8 @@ public final class SlackLoadBench {
           db, store, followUps, policy, clock);
       long appReady = System.nanoTime();
       Timed timed = new Timed(app.servlet());
-      Server jetty = new Server();
+      // The thread pool `doorman run` would use: bounded, so a burst queues instead of piling up threads.
+      Server jetty = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 8));
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost("127.0.0.1");
       connector.setPort(0);
@@ -152,6 +153,9 @@ public final class SlackLoadBench {
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       AtomicInteger clientErrors = new AtomicInteger();
+      // At most this many requests in flight: past it the client records a miss instead of piling up.
+      java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(512);
+      AtomicInteger missed = new AtomicInteger();
       ConcurrentLinkedQueue<Long> clientNanos = new ConcurrentLinkedQueue<>();
       long periodNanos = 1_000_000_000L / rate;
       AtomicInteger next = new AtomicInteger();
@@ -171,15 +175,22 @@ public final class SlackLoadBench {
         String user = members[n % members.length];
         String body = SlackHarness.clickBody(n % 2 == 0 ? ActionIds.ACCEPT : ActionIds.DECLINE, id, user, channel);
         synchronized (sent) {
-          sent.add(send(http, request(endpoint, signer, body, clock), clientNanos, clientErrors));
+          List<String> bodies = new ArrayList<>(List.of(body));
           if (n % 10 == 0) {
-            String other = SlackHarness.clickBody(ActionIds.DECLINE, id, members[(n + 1) % members.length], channel);
-            sent.add(send(http, request(endpoint, signer, other, clock), clientNanos, clientErrors));
+            bodies.add(SlackHarness.clickBody(ActionIds.DECLINE, id, members[(n + 1) % members.length], channel));
             extra[0]++;
           }
           if (n % 20 == 0) {
-            sent.add(send(http, request(endpoint, signer, body, clock), clientNanos, clientErrors));
+            bodies.add(body);
             extra[1]++;
+          }
+          for (String b : bodies) {
+            if (!inFlight.tryAcquire()) {
+              missed.incrementAndGet();
+              continue;
+            }
+            sent.add(send(http, request(endpoint, signer, b, clock), clientNanos, clientErrors)
+                .whenComplete((r, e) -> inFlight.release()));
           }
         }
       }, 0, periodNanos, TimeUnit.NANOSECONDS);
@@ -225,7 +236,8 @@ public final class SlackLoadBench {
           ms(server, 0.50), ms(server, 0.99), ms(server, 0.999), ms(server, 1.0), server.length);
       System.out.printf("  client round trip: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",
           ms(client, 0.50), ms(client, 0.99), ms(client, 0.999));
-      System.out.printf("  answered 200: %d of %d; client errors %d%n", ok, all.size(), clientErrors.get());
+      System.out.printf("  answered 200: %d of %d; client errors %d; not sent (512 already in flight) %d%n",
+          ok, all.size(), clientErrors.get(), missed.get());
       System.out.printf("  decisions: %d of %d invitations decided, %d with other than exactly one decision%n",
           decided, invitations, wrongHistory);
       System.out.printf("  ephemeral notices sent: %d (expected %d); cards posted meanwhile: %d%n",
@@ -235,7 +247,7 @@ public final class SlackLoadBench {
 
       jetty.stop();
       app.close();
-      boolean pass = decided == invitations && wrongHistory == 0 && ok == all.size()
+      boolean pass = missed.get() == 0 && decided == invitations && wrongHistory == 0 && ok == all.size()
           && ms(server, 0.99) <= 25 && ms(server, 0.999) <= 100 && readyNanos <= 1_500_000_000L;
       System.out.println(pass ? "  PASS" : "  FAIL (targets: all decided once, p99 <= 25 ms, p99.9 <= 100 ms, ready <= 1.5 s)");
       System.exit(pass ? 0 : 1);
