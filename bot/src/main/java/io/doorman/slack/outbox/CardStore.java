@@ -71,10 +71,15 @@ public final class CardStore {
     });
   }
 
-  /** This invitation gets no card (decided before it was posted, or no channel takes it). */
-  void markNotForSlack(long invitationId) {
-    db.inTransaction("mark invitation " + invitationId + " as not for Slack", c -> {
-      insertLink(c, invitationId, Optional.empty(), new Versions(-1, -1));
+  /** These invitations get no card (decided before they were posted, or no channel takes them). */
+  void markNotForSlack(List<Long> invitationIds) {
+    if (invitationIds.isEmpty()) {
+      return;
+    }
+    db.inTransaction("mark " + invitationIds.size() + " invitations as not for Slack", c -> {
+      for (long id : invitationIds) {
+        insertLink(c, id, Optional.empty(), new Versions(-1, -1));
+      }
       return null;
     });
   }

@@ -112,17 +112,18 @@ public final class Outbox implements AutoCloseable {
       lastRescan = System.nanoTime();
     }
     List<Uncarded> waiting = cards.uncarded(uncardedFrom, BATCH);
+    List<Long> notForSlack = new ArrayList<>();
     long lowestLeft = Long.MAX_VALUE;
     for (Uncarded u : waiting) {
       if (u.state().isFinal()) {
-        cards.markNotForSlack(u.invitationId());
+        notForSlack.add(u.invitationId());
         continue;
       }
       Optional<String> channel = routing.channelFor(u.recipient());
       if (channel.isEmpty()) {
         log.warn("slack: invitation {} is for {}, whom neither slack.channel nor slack.teams covers; not posted",
             u.invitationId(), u.recipient().orElse("nobody named"));
-        cards.markNotForSlack(u.invitationId());
+        notForSlack.add(u.invitationId());
         continue;
       }
       if (!free(busy, channel.get())) {
@@ -140,6 +141,7 @@ public final class Outbox implements AutoCloseable {
       // Until the post is recorded (a retry after 429), it is still waiting.
       lowestLeft = Math.min(lowestLeft, u.invitationId());
     }
+    cards.markNotForSlack(notForSlack);
     if (!waiting.isEmpty()) {
       uncardedFrom = lowestLeft != Long.MAX_VALUE ? lowestLeft : waiting.get(waiting.size() - 1).invitationId() + 1;
     }
@@ -183,7 +185,7 @@ public final class Outbox implements AutoCloseable {
         .channel(channel).text(card.text()).blocks(card.blocks()).unfurlLinks(false).unfurlMedia(false)));
     switch (sent) {
       case OK -> cards.recordPosted(channel, u.groupKey(), answer[0].getTs(), u.invitationId(), shown);
-      case GIVE_UP -> cards.markNotForSlack(u.invitationId());
+      case GIVE_UP -> cards.markNotForSlack(List.of(u.invitationId()));
       case TRY_LATER -> { }
     }
   }
