@@ -122,6 +122,11 @@ public final class SlackApp implements AutoCloseable {
     }
   }
 
+  /** Bolt itself, as Socket Mode drives it (tests). */
+  App bolt() {
+    return app;
+  }
+
   Outbox outbox() {
     return outbox;
   }
