@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,15 @@ public final class SlackApp implements AutoCloseable {
   public SlackApp(
       SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
     this(settings, db, store, followUps, policy, clock, SLACK_PACE);
+  }
+
+  /**
+   * The Slack bot as configured by {@code lookup} (keys {@code slack.*}), or empty when Slack is
+   * off; a bad setting is refused with an {@link IllegalArgumentException} naming its key.
+   */
+  public static Optional<SlackApp> configured(Function<String, Optional<String>> lookup, Database db,
+      InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
+    return SlackSettings.from(lookup).map(s -> new SlackApp(s, db, store, followUps, policy, clock));
   }
 
   SlackApp(SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy,
