@@ -86,7 +86,7 @@ public final class SlackApp implements AutoCloseable {
 
     Routing routing = new Routing(settings.channel(), settings.teams());
     this.cards = new CardStore(db, clock);
-    this.outbox = new Outbox(cards, store, routing, client, policy, pace);
+    this.outbox = new Outbox(cards, store, routing, client, policy, pace, clock);
     this.afterAck = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), r -> {
       Thread t = new Thread(r, "doorman-slack-after-ack");
       t.setDaemon(true);

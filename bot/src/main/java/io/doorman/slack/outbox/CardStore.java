@@ -327,6 +327,35 @@ public final class CardStore {
     });
   }
 
+  // ------------------------------------------------------------------ the posting node
+
+  /** Takes or renews the outbox lease for {@code node} until {@code until}; whether it holds it. */
+  boolean lease(String node, java.time.Instant until) {
+    return db.inTransaction("take the Slack outbox lease", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_outbox_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder = ? OR expires_at < ?)")) {
+        ps.setString(1, node);
+        ps.setObject(2, until.atOffset(ZoneOffset.UTC));
+        ps.setString(3, node);
+        ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Gives the lease up, so another node (or this one, restarted) posts at once. */
+  void release(String node) {
+    db.inTransaction("release the Slack outbox lease", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?")) {
+        ps.setObject(1, java.time.Instant.EPOCH.atOffset(ZoneOffset.UTC));
+        ps.setString(2, node);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
   // ------------------------------------------------------------------ questions
 
   /** The question as edited in the Ask modal, replacing an earlier one. */

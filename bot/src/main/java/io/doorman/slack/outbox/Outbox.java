@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * it arrives, so a restart carries on where the last run stopped. At most one call per channel per
  * round, and none to a channel Slack asked to wait.
  *
- * <p>One node posts (the one whose {@code doorman run} has Slack on). If the process dies between
- * Slack's answer and the commit that records it, that one message is posted again on restart.
+ * <p>With several nodes on one database, the node holding the outbox lease posts (renewed while
+ * it runs, released on close, taken over {@link #LEASE} after a node died). If the process dies
+ * between Slack's answer and the commit that records it, that one message is posted again.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -43,6 +44,8 @@ public final class Outbox implements AutoCloseable {
   private static final Duration CHANNEL_TROUBLE = Duration.ofMinutes(1);
   private static final Duration NETWORK_TROUBLE = Duration.ofSeconds(5);
   private static final int BATCH = 200;
+  /** How long the posting node's lease lasts without renewal: the takeover time after a crash. */
+  static final Duration LEASE = Duration.ofSeconds(30);
   /** Rounds no closer than this (or the pace, if quicker): a burst of clicks wakes one round, not hundreds. */
   private static final Duration MIN_GAP = Duration.ofMillis(100);
   /**
@@ -60,13 +63,17 @@ public final class Outbox implements AutoCloseable {
   private final Duration minGap;
   private long uncardedFrom;
   private long lastRescan = System.nanoTime();
+  private final String node = java.util.UUID.randomUUID().toString();
+  private final java.time.Clock clock;
+  private java.time.Instant leaseUntil = java.time.Instant.EPOCH;
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
   private Thread thread;
 
-  public Outbox(
-      CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy, Duration pacing) {
+  public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy,
+      Duration pacing, java.time.Clock clock) {
+    this.clock = clock;
     this.cards = cards;
     this.store = store;
     this.routing = routing;
@@ -81,6 +88,9 @@ public final class Outbox implements AutoCloseable {
 
   /** One round; returns how many Slack calls it made. Called by the outbox thread (and tests). */
   public synchronized int drainOnce() {
+    if (!holdsLease()) {
+      return 0;
+    }
     Set<String> busy = new HashSet<>();
     int calls = 0;
     for (long cardId : cards.changedCards(BATCH)) {
@@ -146,6 +156,21 @@ public final class Outbox implements AutoCloseable {
       uncardedFrom = lowestLeft != Long.MAX_VALUE ? lowestLeft : waiting.get(waiting.size() - 1).invitationId() + 1;
     }
     return calls;
+  }
+
+  /** Whether this node posts: takes the lease, or renews it once a third of it has passed. */
+  private boolean holdsLease() {
+    java.time.Instant now = clock.instant();
+    if (now.isBefore(leaseUntil.minus(LEASE.multipliedBy(2).dividedBy(3)))) {
+      return true;
+    }
+    java.time.Instant until = now.plus(LEASE);
+    if (cards.lease(node, until)) {
+      leaseUntil = until;
+      return true;
+    }
+    leaseUntil = java.time.Instant.EPOCH;
+    return false;
   }
 
   /** Whether this round may call Slack for {@code channel} (and so takes it): once per channel. */
@@ -406,6 +431,15 @@ public final class Outbox implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    synchronized (this) {
+      try {
+        cards.release(node);
+      } catch (RuntimeException e) {
+        log.warn("slack: cannot release the outbox lease (another node takes over within {} s): {}",
+            LEASE.toSeconds(), e.toString());
+      }
+      leaseUntil = java.time.Instant.EPOCH;
     }
   }
 }

@@ -83,6 +83,27 @@ class OutboxTest {
   }
 
   @Test
+  void twoNodesOnOneDatabasePostEachCardOnceAndTheSecondTakesOverWhenTheFirstCloses() throws Exception {
+    h = new SlackHarness(dir);
+    store(10, "Alex Morgan");
+    io.doorman.slack.SlackApp other = h.anotherNode();
+    for (int i = 0; i < 30; i++) {
+      h.drainOnce();
+      SlackHarness.drainOnce(other);
+    }
+    assertEquals(10, h.calls("chat.postMessage").size(), "each card once, by the node holding the lease");
+
+    h.stopApp();
+    h.store.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
+        Authenticity.LINKEDIN, Optional.empty(), Language.EN), Person.named("Late Comer"), OptionalInt.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("late-1"), false),
+        new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
+    assertEquals(1, SlackHarness.drainOnce(other), "the lease was released: the other node posts at once");
+    other.close();
+    h.open();
+  }
+
+  @Test
   void aRateLimitIsHonouredAndNothingIsLostOrDoubled() throws Exception {
     h = new SlackHarness(dir);
     store(3, "Alex Morgan");
