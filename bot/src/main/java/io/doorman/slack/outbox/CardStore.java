@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -330,7 +331,7 @@ public final class CardStore {
   // ------------------------------------------------------------------ the posting node
 
   /** Takes or renews the outbox lease for {@code node} until {@code until}; whether it holds it. */
-  boolean lease(String node, java.time.Instant until) {
+  boolean lease(String node, Instant until) {
     return db.inTransaction("take the Slack outbox lease", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_outbox_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder = ? OR expires_at < ?)")) {
@@ -348,7 +349,7 @@ public final class CardStore {
     db.inTransaction("release the Slack outbox lease", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?")) {
-        ps.setObject(1, java.time.Instant.EPOCH.atOffset(ZoneOffset.UTC));
+        ps.setObject(1, Instant.EPOCH.atOffset(ZoneOffset.UTC));
         ps.setString(2, node);
         ps.executeUpdate();
       }

@@ -15,7 +15,9 @@ import io.doorman.store.InvitationStore;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,16 +66,16 @@ public final class Outbox implements AutoCloseable {
   private final Duration minGap;
   private long uncardedFrom;
   private long lastRescan = System.nanoTime();
-  private final String node = java.util.UUID.randomUUID().toString();
-  private final java.time.Clock clock;
-  private java.time.Instant leaseUntil = java.time.Instant.EPOCH;
+  private final String node = UUID.randomUUID().toString();
+  private final Clock clock;
+  private Instant leaseUntil = Instant.EPOCH;
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
   private Thread thread;
 
   public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy,
-      Duration pacing, java.time.Clock clock) {
+      Duration pacing, Clock clock) {
     this.clock = clock;
     this.cards = cards;
     this.store = store;
@@ -160,16 +163,16 @@ public final class Outbox implements AutoCloseable {
 
   /** Whether this node posts: takes the lease, or renews it once a third of it has passed. */
   private boolean holdsLease() {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     if (now.isBefore(leaseUntil.minus(LEASE.multipliedBy(2).dividedBy(3)))) {
       return true;
     }
-    java.time.Instant until = now.plus(LEASE);
+    Instant until = now.plus(LEASE);
     if (cards.lease(node, until)) {
       leaseUntil = until;
       return true;
     }
-    leaseUntil = java.time.Instant.EPOCH;
+    leaseUntil = Instant.EPOCH;
     return false;
   }
 
@@ -439,7 +442,7 @@ public final class Outbox implements AutoCloseable {
         log.warn("slack: cannot release the outbox lease (another node takes over within {} s): {}",
             LEASE.toSeconds(), e.toString());
       }
-      leaseUntil = java.time.Instant.EPOCH;
+      leaseUntil = Instant.EPOCH;
     }
   }
 }
