@@ -63,7 +63,7 @@ class OutboxTest {
   @Test
   void aBacklogDrainedPartlyIsDeliveredInOrderAndOnceAfterARestart() throws Exception {
     h = new SlackHarness(dir);
-    store(60, "Alex Morgan");
+    store(500, "Alex Morgan");
     for (int i = 0; i < 25; i++) {
       assertEquals(1, h.drainOnce(), "one post per channel per round");
     }
@@ -75,7 +75,7 @@ class OutboxTest {
 
     List<FakeSlackApi.Call> posts = h.calls("chat.postMessage");
     List<String> expected = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 500; i++) {
       expected.add(String.format("Sender %03d", i));
     }
     assertEquals(expected, senders(posts), "every invitation once, in id order");
