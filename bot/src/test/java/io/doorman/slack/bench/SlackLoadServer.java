@@ -161,12 +161,15 @@ public final class SlackLoadServer {
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = 0;
+      long[] gcAtStart = {0, 0};
       long wallStart = 0;
       String line;
       while ((line = in.readLine()) != null && !line.equals("REPORT")) {
         if (line.equals("START")) {
           cpuStart = os.getProcessCpuTime();
           wallStart = System.nanoTime();
+          timed.nanos.clear();
+          gcAtStart = gcStats();
         }
       }
       double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6;
@@ -182,18 +185,15 @@ public final class SlackLoadServer {
       }
       System.gc();
       long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      long gcCount = 0;
-      long gcMillis = 0;
-      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        gcCount += Math.max(0, gc.getCollectionCount());
-        gcMillis += Math.max(0, gc.getCollectionTime());
-      }
+      long[] gcNow = gcStats();
+      long gcCount = gcNow[0] - gcAtStart[0];
+      long gcMillis = gcNow[1] - gcAtStart[1];
       long[] server = timed.nanos.stream().mapToLong(Long::longValue).toArray();
       Arrays.sort(server);
       int requests = server.length;
 
       System.out.println("  " + startupLine);
-      System.out.printf("  server-side ack: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d requests)%n",
+      System.out.printf("  server-side ack while measured: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d requests)%n",
           ms(server, 0.50), ms(server, 0.99), ms(server, 0.999), ms(server, 1.0), requests);
       System.out.printf("  server CPU during the load: %.0f ms in %.1f s = %.2f ms per request (fake Slack included);"
           + " machine load average %.1f on %d cores%n", cpuMs, wallS, cpuMs / Math.max(1, requests),
@@ -202,16 +202,36 @@ public final class SlackLoadServer {
           decided, lastId - firstId + 1, wrongHistory);
       System.out.printf("  ephemeral notices sent: %d; cards posted meanwhile: %d%n",
           slack.calls("chat.postEphemeral").size(), slack.calls("chat.postMessage").size());
-      System.out.printf("  server heap after GC: %d MB of max %d MB; %d collections, %d ms in all%n",
+      System.out.printf("  server heap after GC: %d MB of max %d MB; while measured, %d collections, %d ms in all%n",
           heapUsed >> 20, Runtime.getRuntime().maxMemory() >> 20, gcCount, gcMillis);
-      boolean pass = readyInTime && decided == lastId - firstId + 1 && wrongHistory == 0
-          && ms(server, 0.99) <= 25 && ms(server, 0.999) <= 100;
-      System.out.println("SERVER " + (pass ? "PASS" : "FAIL") + " " + slack.calls("chat.postEphemeral").size());
+      List<String> missed = new java.util.ArrayList<>();
+      if (!readyInTime) {
+        missed.add("start-up to ready over 1.5 s");
+      }
+      if (decided != lastId - firstId + 1 || wrongHistory != 0) {
+        missed.add("not every decision stored exactly once");
+      }
+      if (ms(server, 0.99) > 25 || ms(server, 0.999) > 100) {
+        missed.add("ack p99 over 25 ms or p99.9 over 100 ms");
+      }
+      System.out.println("  server targets missed: " + (missed.isEmpty() ? "none" : String.join("; ", missed)));
+      System.out.println("SERVER " + (missed.isEmpty() ? "PASS" : "FAIL") + " " + slack.calls("chat.postEphemeral").size());
       System.out.println("END");
       System.out.flush();
       jetty.stop();
       app.close();
     }
+  }
+
+  /** Collections so far and the milliseconds they took. */
+  private static long[] gcStats() {
+    long count = 0;
+    long millis = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   static double ms(long[] sorted, double q) {
