@@ -46,6 +46,7 @@ public final class SlackApp implements AutoCloseable {
   private final Outbox outbox;
   private final CardStore cards;
   private final SlackEndpoint endpoint;
+  private final MethodsClient client;
   private final ThreadPoolExecutor afterAck;
   private Optional<SocketModeApp> socketMode = Optional.empty();
 
@@ -71,7 +72,7 @@ public final class SlackApp implements AutoCloseable {
     config.setStatsEnabled(false);
     config.setPrettyResponseLoggingEnabled(false);
     this.slack = Slack.getInstance(config);
-    MethodsClient client = slack.methods(settings.botToken());
+    this.client = slack.methods(settings.botToken());
 
     AppConfig appConfig = AppConfig.builder()
         .slack(slack)
@@ -117,8 +118,13 @@ public final class SlackApp implements AutoCloseable {
     return endpoint;
   }
 
-  /** Starts the outbox, and Socket Mode when {@code slack.app-token} is set. */
+  /**
+   * Checks the bot token with Slack, then starts the outbox, and Socket Mode when {@code
+   * slack.app-token} is set. A token Slack refuses stops here with an {@link IllegalStateException}
+   * naming the setting; Slack out of reach only logs a warning (the outbox retries).
+   */
   public synchronized void start() {
+    checkToken();
     outbox.start();
     if (settings.socketMode() && socketMode.isEmpty()) {
       try {
@@ -129,6 +135,20 @@ public final class SlackApp implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("cannot start Slack's Socket Mode: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private void checkToken() {
+    try {
+      var r = client.authTest(a -> a);
+      if (!r.isOk()) {
+        throw new IllegalStateException("Slack refused slack.bot-token (" + r.getError()
+            + "): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page");
+      }
+      log.info("slack: connected to {} as {}", r.getTeam(), r.getUser());
+    } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
+      log.warn("slack: cannot reach Slack at {} to check the token ({}); posting will retry", settings.apiUrl(),
+          e.toString());
     }
   }
 
