@@ -1,6 +1,8 @@
 package io.doorman.cli;
 
 import io.doorman.cli.classify.ClassifyCommand;
+import io.doorman.cli.config.ConfigCommand;
+import io.doorman.cli.run.RunCommand;
 import io.doorman.cli.store.DecideCommand;
 import io.doorman.cli.store.FollowUpsCommand;
 import io.doorman.cli.store.IngestCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Command;
       WhoCommand.class,
       FollowUpsCommand.class,
       PolicyCommand.class,
+      RunCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DoormanCommand implements Runnable {

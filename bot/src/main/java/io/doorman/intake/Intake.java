@@ -12,6 +12,7 @@ import io.doorman.policies.engine.Policy;
 import io.doorman.store.InvitationStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads an email, classifies each notification in it and stores it. {@link #take} stores one
@@ -24,11 +25,21 @@ public final class Intake {
   private final MailReader reader;
   private final Policy policy;
   private final InvitationStore store;
+  private final Consumer<Taken> committed;
 
   public Intake(MailReader reader, Policy policy, InvitationStore store) {
+    this(reader, policy, store, taken -> {});
+  }
+
+  /**
+   * @param committed told of each email {@link #take} has committed, whichever source it came
+   *     from (doorman run counts them for /metrics); not called for batches
+   */
+  public Intake(MailReader reader, Policy policy, InvitationStore store, Consumer<Taken> committed) {
     this.reader = reader;
     this.policy = policy;
     this.store = store;
+    this.committed = committed;
   }
 
   /** Reads, classifies and stores one email; everything in it is on disk when this returns. */
@@ -37,6 +48,7 @@ public final class Intake {
     try (InvitationStore.Batch batch = store.batch(Integer.MAX_VALUE)) {
       Taken taken = store(mail, notifications, batch);
       batch.commit();
+      committed.accept(taken);
       return taken;
     }
   }

@@ -4,8 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.sql.Savepoint;
 import java.util.Optional;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the store lives: an H2 file under a data directory by default, or PostgreSQL by URL.
  * Opening it migrates the schema to the newest version and logs which database it is, once.
+ * Transactions borrow connections from a small pool, so a Slack click or an IMAP message costs no
+ * new connection (a PostgreSQL login is milliseconds; a new H2 session starts with an empty
+ * statement cache).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -22,6 +30,7 @@ public final class Database {
   private final String user;
   private final String password;
   private final Dialect dialect;
+  private final HikariDataSource pool;
 
   private Database(String url, String user, String password) {
     this.url = url;
@@ -32,12 +41,27 @@ public final class Database {
     } catch (SQLException e) {
       throw new StoreException("cannot open the database at " + redact(url), e);
     }
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    this.pool = pool(url, user, password, dialect);
+    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     log.info("store: {} at {}", dialect.name(), redact(url));
+  }
+
+  private static HikariDataSource pool(String url, String user, String password, Dialect dialect) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("doorman-store");
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
+    config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
+    config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+    dialect.connectionSetup().ifPresent(config::setConnectionInitSql);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the database at " + redact(url), e);
+    }
   }
 
   /** The embedded default: {@code DIR/doorman.mv.db}, created when missing. */
@@ -49,8 +73,12 @@ public final class Database {
     }
     String file = dataDir.toAbsolutePath().resolve("doorman").toString();
     // WRITE_DELAY=0: every commit is on disk before it returns. DB_CLOSE_DELAY=-1: the file stays
-    // open between transactions instead of being reopened for each.
-    return new Database("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
+    // open between transactions instead of being reopened for each. DB_CLOSE_ON_EXIT=FALSE: H2's
+    // own shutdown hook would close the database while doorman run's hook is still storing the
+    // email in hand (committed, then failing on close, so never moved out of the inbox).
+    return new Database(
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+        "sa", "");
   }
 
   /** A database by JDBC URL (PostgreSQL or H2), user and password optional. */
@@ -58,15 +86,37 @@ public final class Database {
     return new Database(jdbcUrl, user.orElse(null), password.orElse(null));
   }
 
-  /** A new connection, prepared for durable commits; the caller closes it. */
+  /** A pooled connection, set up for durable commits; the caller closes it (back to the pool). */
   Connection connect() {
     try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to " + redact(url), e);
+    }
+  }
+
+  /**
+   * A connection of its own, outside the pool, for work that changes the session's settings (a
+   * bulk load); the caller closes it.
+   */
+  Connection connectAlone() {
+    try {
       Connection c = DriverManager.getConnection(url, user, password);
-      dialect.prepare(c);
+      if (dialect.connectionSetup().isPresent()) {
+        try (var statement = c.createStatement()) {
+          statement.execute(dialect.connectionSetup().get());
+        }
+      }
       return c;
     } catch (SQLException e) {
       throw new StoreException("cannot connect to " + redact(url), e);
     }
+  }
+
+  /** Closes the pool's connections; transactions after this fail. */
+  @Override
+  public void close() {
+    pool.close();
   }
 
   /** Work on one connection inside one transaction. */
@@ -92,6 +142,34 @@ public final class Database {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot " + what, e);
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Sets the parameters of one statement. */
+  public interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one INSERT inside {@link #inTransaction} work; false when a unique key says the row is
+   * already there (another node was first), with the transaction still usable on both databases.
+   */
+  public static boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      ps.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) { // unique violation on H2 and PostgreSQL
+        c.rollback(before);
+        return false;
+      }
+      throw e;
     }
   }
 

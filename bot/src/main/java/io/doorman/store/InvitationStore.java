@@ -52,29 +52,34 @@ public final class InvitationStore {
   public Ingested ingest(Invitation invitation, Verdict verdict) {
     Instant now = clock.instant();
     return inTransaction(
-        "store invitation " + invitation.origin().source(), c -> ingest(c, invitation, verdict, now));
+        "store invitation " + invitation.origin().source(), c -> ingest(c, invitation, verdict, now, directly(c)));
   }
 
-  private static Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now)
+  private Ingested ingest(Connection c, Invitation invitation, Verdict verdict, Instant now, AuditSink audit)
       throws SQLException {
     OptionalLong known = countSighting(c, invitation.key(), now);
     if (known.isPresent()) {
       return new Ingested(known.getAsLong(), false);
     }
-    Savepoint beforeInsert = c.setSavepoint();
+    String onDuplicate = db.dialect().onDuplicateKeyIgnore();
+    Savepoint beforeInsert = onDuplicate.isEmpty() ? c.setSavepoint() : null;
+    OptionalLong id;
     try {
-      long id = insert(c, invitation, verdict, now);
-      audit(c, id, now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
-          Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
-      return new Ingested(id, true);
+      id = insert(c, invitation, verdict, now, onDuplicate);
     } catch (SQLException e) {
-      if (!isUniqueViolation(e)) {
+      if (beforeInsert == null || !isUniqueViolation(e)) {
         throw e;
       }
-      // Another node stored it between our update and insert: count the sighting instead.
       c.rollback(beforeInsert);
-      return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(() -> e), false);
+      id = OptionalLong.empty();
     }
+    if (id.isEmpty()) {
+      // Another node stored it between our look-up and insert: count the sighting instead.
+      return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(), false);
+    }
+    audit.write(id.getAsLong(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
+        Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
+    return new Ingested(id.getAsLong(), true);
   }
 
   /**
@@ -84,21 +89,39 @@ public final class InvitationStore {
    * idempotent.
    */
   public Batch batch(int batchSize) {
-    return new Batch(db.connect(), batchSize);
+    return new Batch(db.connect(), batchSize, false);
+  }
+
+  /**
+   * A batch for a bulk load that tells nobody outside of its progress until it closes (the command
+   * line's {@code ingest} of a mailbox): commits may reach the disk a moment late, and everything is
+   * flushed on {@link Batch#close()}. A crash loses at most the last moment of work, which the next
+   * run reads again. Sources that acknowledge each email (IMAP, a pipe) use {@link #batch(int)}.
+   */
+  public Batch bulk(int batchSize) {
+    return new Batch(db.connectAlone(), batchSize, true);
   }
 
   /** See {@link #batch(int)}. */
   public final class Batch implements AutoCloseable {
     private final Connection c;
     private final int size;
+    private final boolean bulk;
     private int pending;
+    private PreparedStatement queuedAudit;
+    private int queued;
 
-    private Batch(Connection c, int size) {
+    private Batch(Connection c, int size, boolean bulk) {
       this.c = c;
       this.size = Math.max(1, size);
+      this.bulk = bulk;
       try {
         c.setAutoCommit(false);
+        if (bulk) {
+          db.dialect().beginBulk(c);
+        }
       } catch (SQLException e) {
+        closeQuietly(c);
         throw new StoreException("cannot start a batch", e);
       }
     }
@@ -109,17 +132,21 @@ public final class InvitationStore {
 
     public Ingested ingest(Invitation invitation, Verdict verdict) {
       return step("store invitation " + invitation.origin().source(),
-          () -> InvitationStore.ingest(c, invitation, verdict, clock.instant()));
+          () -> InvitationStore.this.ingest(c, invitation, verdict, clock.instant(), this::queueAudit));
     }
 
     public MessageIngested ingestMessage(Message message, Reply reply) {
       return step("store message " + message.origin().source(),
-          () -> InvitationStore.ingestMessage(c, message, reply, clock.instant()));
+          () -> InvitationStore.ingestMessage(c, message, reply, clock.instant(), this::queueAudit));
     }
 
-    /** Everything so far is on disk when this returns. */
+    /**
+     * Commits everything so far: on disk when this returns, except in a bulk load, where {@link
+     * #close()} makes sure of it.
+     */
     public void commit() {
       try {
+        flushAudit();
         c.commit();
         pending = 0;
       } catch (SQLException e) {
@@ -127,15 +154,40 @@ public final class InvitationStore {
       }
     }
 
+    /** Audit rows wait for the commit and go in one round trip, in the same transaction. */
+    private void queueAudit(
+        long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
+        throws SQLException {
+      if (queuedAudit == null) {
+        queuedAudit = c.prepareStatement(INSERT_AUDIT);
+      }
+      bindAudit(queuedAudit, id, at, actor, from, to, detail);
+      queuedAudit.addBatch();
+      queued++;
+    }
+
+    private void flushAudit() throws SQLException {
+      if (queued > 0) {
+        queuedAudit.executeBatch();
+        queued = 0;
+      }
+    }
+
+    /** Commits what is pending; after a bulk load, flushes everything to disk first. */
     @Override
     public void close() {
       try {
         if (pending > 0) {
+          flushAudit();
           c.commit();
         }
-        c.close();
+        if (bulk) {
+          db.dialect().endBulk(c);
+        }
       } catch (SQLException e) {
         throw new StoreException("cannot commit and close", e);
+      } finally {
+        closeQuietly(c);
       }
     }
 
@@ -154,12 +206,34 @@ public final class InvitationStore {
         try {
           c.rollback();
           pending = 0;
+          if (queuedAudit != null) {
+            queuedAudit.clearBatch();
+            queued = 0;
+          }
         } catch (SQLException ignored) {
           // The original failure is the one to report.
         }
         throw new StoreException("cannot " + what, e);
       }
     }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // Closing after a failure: the failure is what gets reported.
+    }
+  }
+
+  /** Where a transition's audit row goes: into the table now, or queued until a batch commits. */
+  private interface AuditSink {
+    void write(long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
+        throws SQLException;
+  }
+
+  private static AuditSink directly(Connection c) {
+    return (id, at, actor, from, to, detail) -> audit(c, id, at, actor, from, to, detail);
   }
 
   private interface Step<T> {
@@ -187,7 +261,9 @@ public final class InvitationStore {
     return OptionalLong.of(id);
   }
 
-  private static long insert(Connection c, Invitation i, Verdict v, Instant now) throws SQLException {
+  /** The new invitation's id, or empty when {@code onDuplicate} made the insert of a known key a no-op. */
+  private static OptionalLong insert(Connection c, Invitation i, Verdict v, Instant now, String onDuplicate)
+      throws SQLException {
     Person p = i.sender();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -195,7 +271,7 @@ public final class InvitationStore {
                 + " sender_location, profile_url, accept_url, note, mutual_connections, authenticity,"
                 + " language, category, suggested_action, reasons, state, state_by, state_at, version,"
                 + " sightings, first_seen, last_seen, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)" + onDuplicate,
             new String[] {"id"})) {
       ps.setString(1, Rows.fit(i.key(), 1000));
       Rows.set(ps, 2, i.origin().recipient().map(r -> Rows.fit(r, 300)));
@@ -217,10 +293,12 @@ public final class InvitationStore {
       Rows.set(ps, 18, now);
       Rows.set(ps, 19, now);
       ps.setString(20, Rows.fit(i.origin().source(), 2000));
-      ps.executeUpdate();
+      if (ps.executeUpdate() == 0) {
+        return OptionalLong.empty();
+      }
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        return keys.getLong(1);
+        return OptionalLong.of(keys.getLong(1));
       }
     }
   }
@@ -233,11 +311,11 @@ public final class InvitationStore {
   public MessageIngested ingestMessage(Message message, Reply reply) {
     Instant now = clock.instant();
     return inTransaction(
-        "store message " + message.origin().source(), c -> ingestMessage(c, message, reply, now));
+        "store message " + message.origin().source(), c -> ingestMessage(c, message, reply, now, directly(c)));
   }
 
-  private static MessageIngested ingestMessage(Connection c, Message message, Reply reply, Instant now)
-      throws SQLException {
+  private static MessageIngested ingestMessage(
+      Connection c, Message message, Reply reply, Instant now, AuditSink audit) throws SQLException {
     String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
         + "|" + message.text().hashCode());
     if (exists(c, "SELECT 1 FROM messages WHERE message_key = ?", key)) {
@@ -267,7 +345,7 @@ public final class InvitationStore {
     if (asked.isPresent()) {
       Actor sender = new Actor(message.sender().name(), Channel.INGEST);
       Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
-          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()));
+          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()), audit);
       if (!(outcome instanceof Outcome.Applied)) {
         asked = OptionalLong.empty();
       }
@@ -304,7 +382,7 @@ public final class InvitationStore {
     Instant now = clock.instant();
     return inTransaction(
         "decide invitation " + invitationId,
-        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty()));
+        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty(), directly(c)));
   }
 
   /**
@@ -313,8 +391,8 @@ public final class InvitationStore {
    * row in the same transaction.
    */
   private static Outcome move(
-      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail)
-      throws SQLException {
+      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail,
+      AuditSink audit) throws SQLException {
     State current;
     String by;
     Instant at;
@@ -354,26 +432,33 @@ public final class InvitationStore {
         return new Outcome.Refused(id, winner.state(), winner.stateBy(), winner.stateAt(), target);
       }
     }
-    audit(c, id, now, actor, Optional.of(current), target, detail);
+    audit.write(id, now, actor, Optional.of(current), target, detail);
     return new Outcome.Applied(id, current, target);
   }
+
+  private static final String INSERT_AUDIT =
+      "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   private static void audit(
       Connection c, long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setLong(1, id);
-      Rows.set(ps, 2, at);
-      ps.setString(3, Rows.fit(actor.name(), 300));
-      ps.setString(4, actor.channel().wireName());
-      Rows.set(ps, 5, from.map(State::name));
-      ps.setString(6, to.name());
-      Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
+    try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+      bindAudit(ps, id, at, actor, from, to, detail);
       ps.executeUpdate();
     }
+  }
+
+  private static void bindAudit(
+      PreparedStatement ps, long id, Instant at, Actor actor, Optional<State> from, State to,
+      Optional<String> detail) throws SQLException {
+    ps.setLong(1, id);
+    Rows.set(ps, 2, at);
+    ps.setString(3, Rows.fit(actor.name(), 300));
+    ps.setString(4, actor.channel().wireName());
+    Rows.set(ps, 5, from.map(State::name));
+    ps.setString(6, to.name());
+    Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
   }
 
   /** Moves an invitation on the policy's behalf (a follow-up, an auto-decline). */
@@ -381,7 +466,7 @@ public final class InvitationStore {
     Instant now = clock.instant();
     return inTransaction(
         "move invitation " + invitationId,
-        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail)));
+        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail), directly(c)));
   }
 
   /** Ids of invitations in one of {@code states} whose question was asked at or before {@code askedBy}. */

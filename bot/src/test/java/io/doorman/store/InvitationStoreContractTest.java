@@ -39,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +60,25 @@ abstract class InvitationStoreContractTest {
   /** The last fresh database again, opened anew: a restart, or a second node. */
   abstract Database sameDatabaseAgain();
 
+  private final List<Database> opened = new ArrayList<>();
+
   @BeforeEach
   void open() {
-    store = new InvitationStore(freshDatabase(), CLOCK);
+    Database db = freshDatabase();
+    opened.add(db);
+    store = new InvitationStore(db, CLOCK);
+  }
+
+  /** The database of this test opened once more (a restart, a second node), closed after it. */
+  Database again() {
+    Database db = sameDatabaseAgain();
+    opened.add(db);
+    return db;
+  }
+
+  @AfterEach
+  void closeDatabases() {
+    opened.forEach(Database::close);
   }
 
   static Invitation invitation(String name, String recipient, Optional<String> invitationId) {
@@ -183,6 +200,50 @@ abstract class InvitationStoreContractTest {
   }
 
   @Test
+  void twoNodesStoringTheSameInvitationAtOnceStoreItOnce() throws Exception {
+    InvitationStore otherNode = new InvitationStore(again(), CLOCK);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        Invitation same = invitation("Twin " + round, "Paul", Optional.of("twin-" + round));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<InvitationStore.Ingested>> results = new ArrayList<>();
+        for (InvitationStore node : List.of(store, otherNode)) {
+          Callable<InvitationStore.Ingested> delivery =
+              () -> {
+                start.await();
+                try (InvitationStore.Batch batch = node.batch(10)) {
+                  return batch.ingest(same, ASK);
+                }
+              };
+          results.add(pool.submit(delivery));
+        }
+        start.countDown();
+        InvitationStore.Ingested first = results.get(0).get();
+        InvitationStore.Ingested second = results.get(1).get();
+        assertEquals(first.invitationId(), second.invitationId(), "both name the one stored row");
+        assertTrue(first.isNew() ^ second.isNew(), "exactly one of them stored it");
+        assertEquals(2, store.find(first.invitationId()).orElseThrow().sightings());
+        assertEquals(1, store.history(first.invitationId()).size(), "one audit row");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBulkLoadIsOnDiskWhenItCloses() {
+    try (InvitationStore.Batch bulk = store.bulk(3)) {
+      for (int i = 0; i < 10; i++) {
+        bulk.ingest(invitation("Bulk " + i, "Paul", Optional.of("bulk-" + i)), ASK);
+      }
+    }
+    InvitationStore reopened = new InvitationStore(again(), CLOCK);
+    assertEquals(10, reopened.list(Optional.empty()).size());
+    assertEquals(10, reopened.auditCount());
+  }
+
+  @Test
   void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
     store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
     long id = onlyId();
@@ -279,7 +340,7 @@ abstract class InvitationStoreContractTest {
   @Test
   void aFollowUpFiresAtExactlyFollowUpAfterAndOnlyOnce() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    InvitationStore s = new InvitationStore(again(), clock);
     FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.empty());
     Heard heard = new Heard();
     followUps.subscribe(heard);
@@ -299,7 +360,7 @@ abstract class InvitationStoreContractTest {
   @Test
   void anAnswerCancelsTheFollowUp() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    InvitationStore s = new InvitationStore(again(), clock);
     FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
     long id = askedAt(s, clock, "Jane Doe");
     clock.advance(Duration.ofDays(3));
@@ -314,7 +375,7 @@ abstract class InvitationStoreContractTest {
   @Test
   void withAutoDeclineSetTheSilentAreDeclinedByThePolicy() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(sameDatabaseAgain(), clock);
+    InvitationStore s = new InvitationStore(again(), clock);
     FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
     Heard heard = new Heard();
     followUps.subscribe(heard);
@@ -334,10 +395,10 @@ abstract class InvitationStoreContractTest {
   @Test
   void aFollowUpSurvivesARestartBetweenAskAndDueTime() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    long id = askedAt(new InvitationStore(sameDatabaseAgain(), clock), clock, "Jane Doe");
+    long id = askedAt(new InvitationStore(again(), clock), clock, "Jane Doe");
 
     clock.advance(TEN_DAYS);
-    InvitationStore restarted = new InvitationStore(sameDatabaseAgain(), clock);
+    InvitationStore restarted = new InvitationStore(again(), clock);
     FollowUps followUps = new FollowUps(restarted, clock, TEN_DAYS, Optional.empty());
 
     assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
@@ -347,7 +408,7 @@ abstract class InvitationStoreContractTest {
   @Test
   void withTwoNodesEachFollowUpFiresExactlyOnce() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore first = new InvitationStore(sameDatabaseAgain(), clock);
+    InvitationStore first = new InvitationStore(again(), clock);
     for (int i = 0; i < 20; i++) {
       askedAt(first, clock, "Sender " + i);
     }
@@ -355,7 +416,7 @@ abstract class InvitationStoreContractTest {
     Heard heard = new Heard();
     List<FollowUps> nodes = new ArrayList<>();
     for (int node = 0; node < 2; node++) {
-      FollowUps f = new FollowUps(new InvitationStore(sameDatabaseAgain(), clock), clock, TEN_DAYS, Optional.empty());
+      FollowUps f = new FollowUps(new InvitationStore(again(), clock), clock, TEN_DAYS, Optional.empty());
       f.subscribe(heard);
       nodes.add(f);
     }

@@ -8,8 +8,10 @@ import io.doorman.intake.Intake;
 import io.doorman.intake.Stored;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.InvitationStore;
+import io.doorman.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Parameters;
       "Reads LinkedIn notification emails, classifies them and stores them.",
       "The same invitation seen again (a reminder, a second forward) is stored once and its sightings counted;",
       "a message from someone who was asked \"Have we met?\" is recorded as their answer.",
-      "Exit status: 0 every input read, 1 some input unreadable (named on stderr), 2 bad usage."
+      "Exit status: 0 every input read, 1 some input unreadable (named on stderr), 2 bad usage.",
+      "With - alone (a mail server's pipe): 0 stored, 65 unreadable (bounce it), 75 store unavailable (retry later);",
+      "mail that is not LinkedIn's is kept in DATA_DIR/review for a human."
     })
 public final class IngestCommand implements Callable<Integer> {
 
@@ -55,11 +59,14 @@ public final class IngestCommand implements Callable<Integer> {
       return 1;
     }
     Policy policy = loaded.get();
+    if (paths.equals(List.of("-"))) {
+      return deliverFromPipe(policy, out, err);
+    }
     InvitationStore store = storeOptions.open();
     MailReader reader = new MailReader();
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
-    try (InvitationStore.Batch batch = store.batch(BATCH)) {
+    try (InvitationStore.Batch batch = store.bulk(BATCH)) {
       readAll(reader, policy, store, batch, tally, err, progress);
     }
     progress.clear();
@@ -67,7 +74,22 @@ public final class IngestCommand implements Callable<Integer> {
     return tally.errors == 0 ? 0 : 1;
   }
 
-  /** Commits every 500 notifications: a crash loses at most that much work, redone on the next run. */
+  private int deliverFromPipe(Policy policy, PrintWriter out, PrintWriter err) {
+    InvitationStore store;
+    try {
+      store = storeOptions.open();
+    } catch (StoreException e) {
+      err.println("doorman: cannot open the store, the mail server should try again: " + e.getMessage());
+      return PipeDelivery.TRY_LATER;
+    }
+    Intake intake = new Intake(new MailReader(), policy, store);
+    return new PipeDelivery(intake, storeOptions.reviewDir(), Clock.systemUTC(), out, err).deliver(System.in);
+  }
+
+  /**
+   * Commits every 500 notifications, flushed to disk in the background and for certain at the end:
+   * a crash loses at most the last moment of work, which the next run simply reads again.
+   */
   private static final int BATCH = 500;
 
   private void readAll(

@@ -34,6 +34,11 @@ public final class StoreOptions {
       interactive = false)
   String password;
 
+  /** Where mail that is not LinkedIn's waits for a human, when it arrived through a pipe. */
+  Path reviewDir() {
+    return dataDir.resolve("review");
+  }
+
   InvitationStore open() {
     Database db =
         url == null || url.isBlank()

@@ -31,11 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code doorman ingest} killed with SIGKILL three times at random moments, then run to the end:
  * the store holds each distinct invitation of the mbox exactly once, each with its audit row.
- * (By hand, at full size: {@code bot/src/test/sh/crash-test.sh}.)
+ * The build runs it on 1,500 generated messages; {@code bot/bench/run-crash-test.sh} runs it by
+ * hand at full size (100,000, through {@code -Ddoorman.crash.messages} and {@code
+ * -Ddoorman.crash.mbox}).
  */
 class CrashTest {
 
-  private static final int MESSAGES = 1_500;
+  private static final int MESSAGES = Integer.getInteger("doorman.crash.messages", 1_500);
+  private static final int PROGRESS_EVERY = Math.max(50, MESSAGES / 30);
 
   @TempDir Path dir;
 
@@ -46,8 +49,8 @@ class CrashTest {
     Random random = new Random(Long.getLong("doorman.crash.seed", System.nanoTime()));
     for (int kill = 0; kill < 3; kill++) {
       Process p = ingest(mbox, data, true);
-      // The kill lands after a random number of progress lines (every 50 emails), mid-run.
-      int lines = 1 + random.nextInt(MESSAGES / 50 - 2);
+      // The kill lands after a random number of progress lines, mid-run.
+      int lines = 1 + random.nextInt(MESSAGES / PROGRESS_EVERY - 2);
       try (BufferedReader progress = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8))) {
         for (int seen = 0; seen < lines && progress.readLine() != null; ) {
           seen++;
@@ -70,6 +73,10 @@ class CrashTest {
   }
 
   private Path generatedMbox() throws Exception {
+    String given = System.getProperty("doorman.crash.mbox", "");
+    if (!given.isBlank() && Files.isRegularFile(Path.of(given))) {
+      return Path.of(given);
+    }
     Path gen = Path.of(System.getProperty("doorman.corpus", "../shared/corpus")).resolve("gen.py");
     assumeTrue(Files.isRegularFile(gen), "no corpus generator at " + gen + "; crash test skipped");
     Path mbox = dir.resolve("crash.mbox");
@@ -87,7 +94,7 @@ class CrashTest {
     ProcessBuilder b =
         new ProcessBuilder(
                 java.toString(), "-cp", System.getProperty("java.class.path"), "io.doorman.cli.Main",
-                "ingest", "--progress-every", "50", "--data-dir", data.toString(), mbox.toString())
+                "ingest", "--progress-every", String.valueOf(PROGRESS_EVERY), "--data-dir", data.toString(), mbox.toString())
             .redirectErrorStream(true);
     if (!watched) {
       b.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ingest.log").toFile()));

@@ -17,25 +17,7 @@ import picocli.CommandLine;
 /** ingest, list, decide, show, status and who through the command line, on an H2 file. */
 class StoreCommandsTest {
 
-  private static final String INVITATION =
-      """
-      From: "Jane Doe via LinkedIn" <invitations@linkedin.com>
-      To: "Paul Okafor" <paul@example.com>
-      Subject: Jane Doe wants to connect
-      Message-ID: <cli-1@linkedin.com>
-      Content-Type: text/plain; charset=utf-8
-
-      Hi Paul,
-
-      Jane Doe wants to connect
-
-      Jane Doe
-      Recruiter at Example
-      2 mutual connections
-
-      Accept: https://www.linkedin.com/comm/mynetwork/invite-accept?invitationId=5551&sharedKey=k
-      View profile: https://www.linkedin.com/comm/in/jane-doe
-      """;
+  private static final String INVITATION = TestEmails.invitation("cli-1", "5551");
 
   private static final String ANSWER =
       """

@@ -1,0 +1,62 @@
+package io.doorman.metrics;
+
+import io.doorman.intake.Stored;
+import io.doorman.intake.Taken;
+import io.doorman.lifecycle.Channel;
+import io.doorman.lifecycle.Decision;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What Doorman counts. One instance per process, built by the composition root and handed to
+ * whoever counts: the intake ({@link #taken}, for every source), sources ({@link #error}), channels ({@link #decided}), the
+ * scheduler ({@link #followedUp}), the Slack client ({@link #slackCall}).
+ */
+public final class DoormanMetrics {
+
+  private final Metrics registry = new Metrics();
+  private final Metrics.Counter emailsIngested =
+      registry.counter("doorman_emails_ingested_total", "Emails read and stored, from every source.");
+  private final Metrics.Counter classified =
+      registry.counter("doorman_invitations_classified_total", "New invitations classified, by category.", "category");
+  private final Metrics.Counter decisions =
+      registry.counter("doorman_decisions_total", "Decisions recorded, by decision and channel.", "decision", "channel");
+  private final Metrics.Counter followUps =
+      registry.counter("doorman_followups_total", "Invitations moved to follow-up because no answer came.");
+  private final Metrics.Counter errors =
+      registry.counter("doorman_errors_total", "Errors, by where they happened (inbox, imap, smtp, slack, store, ...).", "source");
+  private final Metrics.Summary slackApi =
+      registry.summary("doorman_slack_api_seconds", "Slack Web API call latency in seconds, by method.", "method");
+
+  public Metrics registry() {
+    return registry;
+  }
+
+  /** One email stored: counts it and each new invitation's category. */
+  public void taken(Taken taken) {
+    emailsIngested.inc();
+    for (Stored s : taken.stored()) {
+      if (s instanceof Stored.InvitationStored i && i.isNew()) {
+        classified.inc(i.verdict().category().wireName());
+      }
+    }
+  }
+
+  public void decided(Decision decision, Channel channel) {
+    decisions.inc(decision.name().toLowerCase(Locale.ROOT), channel.wireName());
+  }
+
+  public void followedUp(int n) {
+    followUps.add(n);
+  }
+
+  /** An error at {@code source}: {@code inbox}, {@code imap}, {@code smtp}, {@code slack}, {@code scheduler}, … */
+  public void error(String source) {
+    errors.inc(source);
+  }
+
+  /** One Slack Web API call took this long. */
+  public void slackCall(String method, Duration took) {
+    slackApi.observe(took.toNanos() / 1e9, method);
+  }
+}

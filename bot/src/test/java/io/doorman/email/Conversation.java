@@ -1,0 +1,59 @@
+package io.doorman.email;
+
+import io.doorman.ingest.MailReader;
+import io.doorman.ingest.imap.Sleeper;
+import io.doorman.intake.Intake;
+import io.doorman.mail.ImapIntake;
+import io.doorman.mail.MailRouter;
+import io.doorman.mail.Mailboxes;
+import io.doorman.mail.gmail.ForwardingConfirmations;
+import io.doorman.policies.engine.Policy;
+import io.doorman.store.Database;
+import io.doorman.store.InvitationStore;
+import io.doorman.store.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Doorman wired as `doorman run` wires it, on GreenMail and an H2 file: mail in, email out. */
+final class Conversation implements AutoCloseable {
+
+  final Mailboxes mail = new Mailboxes();
+  final MutableClock clock;
+  final Database db;
+  final InvitationStore store;
+  final Policy policy = Policy.defaults();
+  final EmailConversations email;
+  final MailRouter router;
+  final ImapIntake imap;
+
+  Conversation(Path dir) {
+    this(dir, Instant.parse("2026-12-01T09:00:00Z"));
+  }
+
+  Conversation(Path dir, Instant start) {
+    clock = new MutableClock(start);
+    db = Database.h2File(dir.resolve("data"));
+    store = new InvitationStore(db, clock);
+    Map<String, String> config = new HashMap<>();
+    config.put("smtp.host", "127.0.0.1");
+    config.put("smtp.port", Integer.toString(mail.smtpPort()));
+    config.put("smtp.tls", "none");
+    config.put("smtp.from", Mailboxes.DOORMAN);
+    config.put("email.allow", Mailboxes.ALICE + ", @team.example");
+    config.put("data.dir", dir.resolve("data").toString());
+    email = EmailConversations.fromConfig(k -> Optional.ofNullable(config.get(k)), db, store, policy, clock).orElseThrow();
+    router = new MailRouter(new Intake(new MailReader(), policy, store), new ForwardingConfirmations(clock), email);
+    Sleeper quick = d -> Thread.sleep(5);
+    imap = new ImapIntake(mail.imapSettings(), router, db, clock, quick, Duration.ofSeconds(60), "node-a");
+  }
+
+  @Override
+  public void close() {
+    imap.close();
+    mail.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Test helpers: made-up emails, the samples, waiting on conditions with a deadline. */
+package io.doorman.testing;
