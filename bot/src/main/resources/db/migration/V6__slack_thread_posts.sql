@@ -11,3 +11,14 @@ CREATE TABLE slack_thread_posts (
 );
 
 CREATE INDEX slack_thread_posts_by_invitation ON slack_thread_posts (invitation_id);
+
+-- Which node posts to Slack: the one holding this lease (renewed while it runs, released on
+-- close), so several nodes on one database never post the same card twice.
+CREATE TABLE slack_outbox_lease (
+  id         INT PRIMARY KEY,
+  holder     VARCHAR(100) NOT NULL,
+  expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+INSERT INTO slack_outbox_lease (id, holder, expires_at)
+  VALUES (1, 'nobody', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00:00');

@@ -2,9 +2,6 @@ package io.doorman.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.ViewState;
 import io.doorman.lifecycle.Actor;
@@ -20,6 +17,7 @@ import io.doorman.slack.outbox.CardStore;
 import io.doorman.slack.outbox.Outbox;
 import io.doorman.store.InvitationStore;
 import io.doorman.store.StoredInvitation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -63,12 +61,12 @@ final class Interactions {
   }
 
   void register(App app) {
-    app.blockAction(ActionIds.ACCEPT, (req, ctx) -> decide(req, ctx, Decision.ACCEPT));
-    app.blockAction(ActionIds.DECLINE, (req, ctx) -> decide(req, ctx, Decision.DECLINE));
-    // "Wait N more days" asks again: FOLLOW_UP -> ASKED restarts the follow-up clock.
-    app.blockAction(ActionIds.WAIT, (req, ctx) -> decide(req, ctx, Decision.ASK));
-    app.blockAction(ActionIds.ASK, this::openAsk);
-    app.blockAction(ActionIds.PROFILE, (req, ctx) -> ctx.ack());
+    for (String actionId : List.of(ActionIds.ACCEPT, ActionIds.DECLINE, ActionIds.WAIT, ActionIds.ASK, ActionIds.PROFILE)) {
+      app.blockAction(actionId, (req, ctx) -> {
+        onBlockAction(req.getPayload());
+        return ctx.ack();
+      });
+    }
     app.viewSubmission(ActionIds.ASK_MODAL, (req, ctx) -> {
       String user = req.getPayload().getUser().getId();
       OptionalLong id = parseId(req.getPayload().getView().getPrivateMetadata());
@@ -97,12 +95,29 @@ final class Interactions {
     });
   }
 
-  private Response decide(BlockActionRequest req, ActionContext ctx, Decision decision) {
-    BlockActionPayload p = req.getPayload();
+  /**
+   * A button click, acknowledged by the caller once this returns (with an empty 200): Bolt's
+   * handlers, and {@link SlackEndpoint}'s direct path for clicks.
+   */
+  void onBlockAction(BlockActionPayload p) {
+    if (p.getActions() == null || p.getActions().isEmpty()) {
+      return;
+    }
+    switch (p.getActions().get(0).getActionId()) {
+      case ActionIds.ACCEPT -> decide(p, Decision.ACCEPT);
+      case ActionIds.DECLINE -> decide(p, Decision.DECLINE);
+      // "Wait N more days" asks again: FOLLOW_UP -> ASKED restarts the follow-up clock.
+      case ActionIds.WAIT -> decide(p, Decision.ASK);
+      case ActionIds.ASK -> openAsk(p);
+      default -> { }
+    }
+  }
+
+  private void decide(BlockActionPayload p, Decision decision) {
     String user = p.getUser().getId();
     OptionalLong id = actionValue(p);
     if (id.isEmpty()) {
-      return ctx.ack();
+      return;
     }
     // One write transaction per click in the common case: no read of the invitation unless the
     // recipient matters (slack.decide=recipient) or the click came from outside Doorman's channels.
@@ -110,7 +125,7 @@ final class Interactions {
     Optional<String> refusal = permissions.refusal(user, clickedIn, id.getAsLong(), () -> store.find(id.getAsLong()));
     if (refusal.isPresent()) {
       tell(p, refusal.get());
-      return ctx.ack();
+      return;
     }
     Outcome outcome = decideQueued(id.getAsLong(), decision, new Actor("@" + user, Channel.SLACK));
     if (outcome instanceof Outcome.Applied) {
@@ -120,7 +135,6 @@ final class Interactions {
     } else {
       tell(p, "This invitation no longer exists.");
     }
-    return ctx.ack();
   }
 
   private Outcome decideQueued(long id, Decision decision, Actor actor) {
@@ -132,22 +146,21 @@ final class Interactions {
     }
   }
 
-  private Response openAsk(BlockActionRequest req, ActionContext ctx) {
-    BlockActionPayload p = req.getPayload();
+  private void openAsk(BlockActionPayload p) {
     OptionalLong id = actionValue(p);
     Optional<StoredInvitation> invitation = id.isPresent() ? store.find(id.getAsLong()) : Optional.empty();
     if (invitation.isEmpty()) {
-      return ctx.ack();
+      return;
     }
     StoredInvitation i = invitation.get();
     Optional<String> refusal = permissions.refusal(p.getUser().getId(), i);
     if (refusal.isPresent()) {
       tell(p, refusal.get());
-      return ctx.ack();
+      return;
     }
     if (!i.state().canMoveTo(Decision.ASK.target())) {
       tell(p, Cards.alreadyDecided(i.state(), i.stateBy(), i.stateAt()));
-      return ctx.ack();
+      return;
     }
     String trigger = p.getTriggerId();
     afterAck.execute(() -> {
@@ -160,7 +173,6 @@ final class Interactions {
         log.warn("slack: cannot open the Ask modal for invitation {}: {}", i.id(), e.toString());
       }
     });
-    return ctx.ack();
   }
 
   /** An ephemeral notice to whoever clicked, in the channel they clicked in, after the ack. */

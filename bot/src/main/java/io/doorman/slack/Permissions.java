@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ final class Permissions {
    * or its thread is there); anywhere else, by the channel of the invitation's card.
    */
   Optional<String> refusal(String userId, Optional<String> clickedIn, long invitationId,
-      java.util.function.Supplier<Optional<StoredInvitation>> invitation) {
+      Supplier<Optional<StoredInvitation>> invitation) {
     Optional<String> channel = clickedIn.filter(routing.channels()::contains)
         .or(() -> cards.cardOf(invitationId).map(CardStore.Card::channel))
         .or(() -> invitation.get().flatMap(i -> routing.channelFor(i.recipient())));

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,12 +46,22 @@ public final class SlackApp implements AutoCloseable {
   private final Outbox outbox;
   private final CardStore cards;
   private final SlackEndpoint endpoint;
+  private final MethodsClient client;
   private final ThreadPoolExecutor afterAck;
   private Optional<SocketModeApp> socketMode = Optional.empty();
 
   public SlackApp(
       SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
     this(settings, db, store, followUps, policy, clock, SLACK_PACE);
+  }
+
+  /**
+   * The Slack bot as configured by {@code lookup} (keys {@code slack.*}), or empty when Slack is
+   * off; a bad setting is refused with an {@link IllegalArgumentException} naming its key.
+   */
+  public static Optional<SlackApp> configured(Function<String, Optional<String>> lookup, Database db,
+      InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
+    return SlackSettings.from(lookup).map(s -> new SlackApp(s, db, store, followUps, policy, clock));
   }
 
   SlackApp(SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy,
@@ -61,7 +72,7 @@ public final class SlackApp implements AutoCloseable {
     config.setStatsEnabled(false);
     config.setPrettyResponseLoggingEnabled(false);
     this.slack = Slack.getInstance(config);
-    MethodsClient client = slack.methods(settings.botToken());
+    this.client = slack.methods(settings.botToken());
 
     AppConfig appConfig = AppConfig.builder()
         .slack(slack)
@@ -76,16 +87,18 @@ public final class SlackApp implements AutoCloseable {
 
     Routing routing = new Routing(settings.channel(), settings.teams());
     this.cards = new CardStore(db, clock);
-    this.outbox = new Outbox(cards, store, routing, client, policy, pace);
+    this.outbox = new Outbox(cards, store, routing, client, policy, pace, clock);
     this.afterAck = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), r -> {
       Thread t = new Thread(r, "doorman-slack-after-ack");
       t.setDaemon(true);
       return t;
     }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
     Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
-    new Interactions(store, cards, permissions, outbox, policy, client, afterAck).register(app);
+    Interactions interactions = new Interactions(store, cards, permissions, outbox, policy, client, afterAck);
+    interactions.register(app);
     new Home(store, followUps, client, afterAck, clock).register(app);
-    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock));
+    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock),
+        interactions::onBlockAction);
 
     followUps.subscribe(new FollowUpListener() {
       @Override
@@ -105,8 +118,13 @@ public final class SlackApp implements AutoCloseable {
     return endpoint;
   }
 
-  /** Starts the outbox, and Socket Mode when {@code slack.app-token} is set. */
+  /**
+   * Checks the bot token with Slack, then starts the outbox, and Socket Mode when {@code
+   * slack.app-token} is set. A token Slack refuses stops here with an {@link IllegalStateException}
+   * naming the setting; Slack out of reach only logs a warning (the outbox retries).
+   */
   public synchronized void start() {
+    checkToken();
     outbox.start();
     if (settings.socketMode() && socketMode.isEmpty()) {
       try {
@@ -118,6 +136,25 @@ public final class SlackApp implements AutoCloseable {
         throw new IllegalStateException("cannot start Slack's Socket Mode: " + e.getMessage(), e);
       }
     }
+  }
+
+  private void checkToken() {
+    try {
+      var r = client.authTest(a -> a);
+      if (!r.isOk()) {
+        throw new IllegalStateException("Slack refused slack.bot-token (" + r.getError()
+            + "): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page");
+      }
+      log.info("slack: connected to {} as {}", r.getTeam(), r.getUser());
+    } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
+      log.warn("slack: cannot reach Slack at {} to check the token ({}); posting will retry", settings.apiUrl(),
+          e.toString());
+    }
+  }
+
+  /** Bolt itself, as Socket Mode drives it (tests). */
+  App bolt() {
+    return app;
   }
 
   Outbox outbox() {

@@ -164,6 +164,29 @@ class SlackEndpointTest {
   }
 
   @Test
+  void aClickThroughBoltAsSocketModeDeliversItDecidesToo() throws Exception {
+    long id = postedInvitation();
+    String form = SlackHarness.clickBody(ActionIds.DECLINE, id, "U0BOB", CHANNEL);
+    String payload = java.net.URLDecoder.decode(form.substring("payload=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    var response = h.app.bolt().run(new com.slack.api.bolt.request.builtin.BlockActionRequest(form, payload,
+        new com.slack.api.bolt.request.RequestHeaders(Map.of())));
+    assertEquals(200, response.getStatusCode());
+    assertEquals(State.DECLINED, h.store.find(id).orElseThrow().state());
+    assertEquals("@U0BOB", h.store.find(id).orElseThrow().stateBy());
+  }
+
+  @Test
+  void slacksUrlVerificationIsAnsweredWithTheChallengeOnlyWhenSigned() throws Exception {
+    String body = "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+        + "\"type\":\"url_verification\"}";
+    HttpResponse<String> r = h.post(body, "application/json");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), r.body());
+    long now = h.clock.instant().getEpochSecond();
+    assertEquals(401, h.post(body, "application/json", now, Optional.of("v0=bad"), Map.of()).statusCode());
+  }
+
+  @Test
   void someoneOutsideTheChannelCannotDecide() throws Exception {
     long id = postedInvitation();
     assertEquals(200, h.click(ActionIds.ACCEPT, id, "U0EVE", CHANNEL).statusCode());

@@ -99,6 +99,20 @@ public final class SlackHarness implements AutoCloseable {
     jetty.start();
   }
 
+  /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
+  public SlackApp anotherNode() {
+    Database again = databases.get();
+    InvitationStore otherStore = new InvitationStore(again, clock);
+    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
+    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), again, otherStore,
+        new FollowUps(otherStore, clock, policy.followUpAfter(), policy.autoDeclineAfter()), policy, clock, Duration.ZERO);
+  }
+
+  /** One outbox round of {@code node}. */
+  public static int drainOnce(SlackApp node) {
+    return node.outbox().drainOnce();
+  }
+
   public void stopApp() throws Exception {
     jetty.stop();
     app.close();

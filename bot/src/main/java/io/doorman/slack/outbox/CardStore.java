@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,12 +48,14 @@ public final class CardStore {
     this.clock = clock;
   }
 
-  List<Uncarded> uncarded(int limit) {
+  /** Invitations from {@code fromId} on without a card row, in id order. */
+  List<Uncarded> uncarded(long fromId, int limit) {
     return db.inTransaction("find invitations to post to Slack", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT i.id, i.recipient, i.profile_url, i.sender_name, i.state FROM invitations i"
               + " LEFT JOIN slack_card_invitations ci ON ci.invitation_id = i.id"
-              + " WHERE ci.invitation_id IS NULL ORDER BY i.id FETCH FIRST " + limit + " ROWS ONLY")) {
+              + " WHERE ci.invitation_id IS NULL AND i.id >= ? ORDER BY i.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        ps.setLong(1, fromId);
         List<Uncarded> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -69,10 +72,15 @@ public final class CardStore {
     });
   }
 
-  /** This invitation gets no card (decided before it was posted, or no channel takes it). */
-  void markNotForSlack(long invitationId) {
-    db.inTransaction("mark invitation " + invitationId + " as not for Slack", c -> {
-      insertLink(c, invitationId, Optional.empty(), new Versions(-1, -1));
+  /** These invitations get no card (decided before they were posted, or no channel takes them). */
+  void markNotForSlack(List<Long> invitationIds) {
+    if (invitationIds.isEmpty()) {
+      return;
+    }
+    db.inTransaction("mark " + invitationIds.size() + " invitations as not for Slack", c -> {
+      for (long id : invitationIds) {
+        insertLink(c, id, Optional.empty(), new Versions(-1, -1));
+      }
       return null;
     });
   }
@@ -314,6 +322,35 @@ public final class CardStore {
       try (PreparedStatement ps = c.prepareStatement("UPDATE slack_thread_posts SET rendered_version = ? WHERE id = ?")) {
         ps.setInt(1, version);
         ps.setLong(2, postId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ------------------------------------------------------------------ the posting node
+
+  /** Takes or renews the outbox lease for {@code node} until {@code until}; whether it holds it. */
+  boolean lease(String node, Instant until) {
+    return db.inTransaction("take the Slack outbox lease", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_outbox_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder = ? OR expires_at < ?)")) {
+        ps.setString(1, node);
+        ps.setObject(2, until.atOffset(ZoneOffset.UTC));
+        ps.setString(3, node);
+        ps.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Gives the lease up, so another node (or this one, restarted) posts at once. */
+  void release(String node) {
+    db.inTransaction("release the Slack outbox lease", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE slack_outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?")) {
+        ps.setObject(1, Instant.EPOCH.atOffset(ZoneOffset.UTC));
+        ps.setString(2, node);
         ps.executeUpdate();
       }
       return null;

@@ -15,7 +15,9 @@ import io.doorman.store.InvitationStore;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * it arrives, so a restart carries on where the last run stopped. At most one call per channel per
  * round, and none to a channel Slack asked to wait.
  *
- * <p>One node posts (the one whose {@code doorman run} has Slack on). If the process dies between
- * Slack's answer and the commit that records it, that one message is posted again on restart.
+ * <p>With several nodes on one database, the node holding the outbox lease posts (renewed while
+ * it runs, released on close, taken over {@link #LEASE} after a node died). If the process dies
+ * between Slack's answer and the commit that records it, that one message is posted again.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -43,6 +47,15 @@ public final class Outbox implements AutoCloseable {
   private static final Duration CHANNEL_TROUBLE = Duration.ofMinutes(1);
   private static final Duration NETWORK_TROUBLE = Duration.ofSeconds(5);
   private static final int BATCH = 200;
+  /** How long the posting node's lease lasts without renewal: the takeover time after a crash. */
+  static final Duration LEASE = Duration.ofSeconds(30);
+  /** Rounds no closer than this (or the pace, if quicker): a burst of clicks wakes one round, not hundreds. */
+  private static final Duration MIN_GAP = Duration.ofMillis(100);
+  /**
+   * New invitations are looked for from the lowest id not yet handled, and from the start this
+   * often: an ingest that took an id before another but committed after it is still found.
+   */
+  private static final Duration RESCAN = Duration.ofSeconds(30);
 
   private final CardStore cards;
   private final InvitationStore store;
@@ -50,19 +63,27 @@ public final class Outbox implements AutoCloseable {
   private final MethodsClient slack;
   private final Policy policy;
   private final Pacer pacer;
+  private final Duration minGap;
+  private long uncardedFrom;
+  private long lastRescan = System.nanoTime();
+  private final String node = UUID.randomUUID().toString();
+  private final Clock clock;
+  private Instant leaseUntil = Instant.EPOCH;
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running;
   private Thread thread;
 
-  public Outbox(
-      CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy, Duration pacing) {
+  public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy,
+      Duration pacing, Clock clock) {
+    this.clock = clock;
     this.cards = cards;
     this.store = store;
     this.routing = routing;
     this.slack = slack;
     this.policy = policy;
     this.pacer = new Pacer(pacing, System::nanoTime);
+    this.minGap = pacing.compareTo(MIN_GAP) < 0 ? pacing : MIN_GAP;
   }
 
   /** What one Slack call came to. */
@@ -70,6 +91,9 @@ public final class Outbox implements AutoCloseable {
 
   /** One round; returns how many Slack calls it made. Called by the outbox thread (and tests). */
   public synchronized int drainOnce() {
+    if (!holdsLease()) {
+      return 0;
+    }
     Set<String> busy = new HashSet<>();
     int calls = 0;
     for (long cardId : cards.changedCards(BATCH)) {
@@ -96,19 +120,27 @@ public final class Outbox implements AutoCloseable {
       calls++;
       thread(e);
     }
-    for (Uncarded u : cards.uncarded(BATCH)) {
+    if (System.nanoTime() - lastRescan > RESCAN.toNanos()) {
+      uncardedFrom = 0;
+      lastRescan = System.nanoTime();
+    }
+    List<Uncarded> waiting = cards.uncarded(uncardedFrom, BATCH);
+    List<Long> notForSlack = new ArrayList<>();
+    long lowestLeft = Long.MAX_VALUE;
+    for (Uncarded u : waiting) {
       if (u.state().isFinal()) {
-        cards.markNotForSlack(u.invitationId());
+        notForSlack.add(u.invitationId());
         continue;
       }
       Optional<String> channel = routing.channelFor(u.recipient());
       if (channel.isEmpty()) {
         log.warn("slack: invitation {} is for {}, whom neither slack.channel nor slack.teams covers; not posted",
             u.invitationId(), u.recipient().orElse("nobody named"));
-        cards.markNotForSlack(u.invitationId());
+        notForSlack.add(u.invitationId());
         continue;
       }
       if (!free(busy, channel.get())) {
+        lowestLeft = Math.min(lowestLeft, u.invitationId());
         continue;
       }
       Optional<Long> existing = cards.cardFor(channel.get(), u.groupKey());
@@ -119,8 +151,29 @@ public final class Outbox implements AutoCloseable {
       busy.add(channel.get());
       calls++;
       post(u, channel.get());
+      // Until the post is recorded (a retry after 429), it is still waiting.
+      lowestLeft = Math.min(lowestLeft, u.invitationId());
+    }
+    cards.markNotForSlack(notForSlack);
+    if (!waiting.isEmpty()) {
+      uncardedFrom = lowestLeft != Long.MAX_VALUE ? lowestLeft : waiting.get(waiting.size() - 1).invitationId() + 1;
     }
     return calls;
+  }
+
+  /** Whether this node posts: takes the lease, or renews it once a third of it has passed. */
+  private boolean holdsLease() {
+    Instant now = clock.instant();
+    if (now.isBefore(leaseUntil.minus(LEASE.multipliedBy(2).dividedBy(3)))) {
+      return true;
+    }
+    Instant until = now.plus(LEASE);
+    if (cards.lease(node, until)) {
+      leaseUntil = until;
+      return true;
+    }
+    leaseUntil = Instant.EPOCH;
+    return false;
   }
 
   /** Whether this round may call Slack for {@code channel} (and so takes it): once per channel. */
@@ -160,7 +213,7 @@ public final class Outbox implements AutoCloseable {
         .channel(channel).text(card.text()).blocks(card.blocks()).unfurlLinks(false).unfurlMedia(false)));
     switch (sent) {
       case OK -> cards.recordPosted(channel, u.groupKey(), answer[0].getTs(), u.invitationId(), shown);
-      case GIVE_UP -> cards.markNotForSlack(u.invitationId());
+      case GIVE_UP -> cards.markNotForSlack(List.of(u.invitationId()));
       case TRY_LATER -> { }
     }
   }
@@ -305,6 +358,7 @@ public final class Outbox implements AutoCloseable {
 
   private void loop() {
     while (running) {
+      long started = System.nanoTime();
       Duration wait = POLL;
       try {
         int calls = drainOnce();
@@ -318,6 +372,29 @@ public final class Outbox implements AutoCloseable {
         wait = NETWORK_TROUBLE;
       }
       pause(wait);
+      long since = System.nanoTime() - started;
+      if (since < minGap.toNanos()) {
+        pauseIgnoringWake(Duration.ofNanos(minGap.toNanos() - since));
+      }
+    }
+  }
+
+  /** A wait that a wake does not cut short (it stays pending for the next round). */
+  private void pauseIgnoringWake(Duration d) {
+    synchronized (signal) {
+      long deadline = System.nanoTime() + d.toNanos();
+      try {
+        while (running) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          signal.wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
     }
   }
 
@@ -357,6 +434,15 @@ public final class Outbox implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    synchronized (this) {
+      try {
+        cards.release(node);
+      } catch (RuntimeException e) {
+        log.warn("slack: cannot release the outbox lease (another node takes over within {} s): {}",
+            LEASE.toSeconds(), e.toString());
+      }
+      leaseUntil = Instant.EPOCH;
     }
   }
 }

@@ -63,7 +63,7 @@ class OutboxTest {
   @Test
   void aBacklogDrainedPartlyIsDeliveredInOrderAndOnceAfterARestart() throws Exception {
     h = new SlackHarness(dir);
-    store(60, "Alex Morgan");
+    store(500, "Alex Morgan");
     for (int i = 0; i < 25; i++) {
       assertEquals(1, h.drainOnce(), "one post per channel per round");
     }
@@ -75,11 +75,32 @@ class OutboxTest {
 
     List<FakeSlackApi.Call> posts = h.calls("chat.postMessage");
     List<String> expected = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 500; i++) {
       expected.add(String.format("Sender %03d", i));
     }
     assertEquals(expected, senders(posts), "every invitation once, in id order");
     assertEquals(0, h.calls("chat.update").size(), "nothing changed, nothing updated");
+  }
+
+  @Test
+  void twoNodesOnOneDatabasePostEachCardOnceAndTheSecondTakesOverWhenTheFirstCloses() throws Exception {
+    h = new SlackHarness(dir);
+    store(10, "Alex Morgan");
+    io.doorman.slack.SlackApp other = h.anotherNode();
+    for (int i = 0; i < 30; i++) {
+      h.drainOnce();
+      SlackHarness.drainOnce(other);
+    }
+    assertEquals(10, h.calls("chat.postMessage").size(), "each card once, by the node holding the lease");
+
+    h.stopApp();
+    h.store.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
+        Authenticity.LINKEDIN, Optional.empty(), Language.EN), Person.named("Late Comer"), OptionalInt.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("late-1"), false),
+        new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
+    assertEquals(1, SlackHarness.drainOnce(other), "the lease was released: the other node posts at once");
+    other.close();
+    h.open();
   }
 
   @Test
