@@ -185,6 +185,7 @@ public final class Doorman implements AutoCloseable {
   public synchronized List<String> start() throws Exception {
     List<String> lines = new ArrayList<>();
     try {
+      database.awaitReady(); // migrated meanwhile, while the rest was built
       lines.add("store: " + new Plan(config).store() + " (" + database.dialectName() + ")");
       lines.add("policy: " + new Plan(config).policy());
       web.start();

@@ -7,6 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.sql.Savepoint;
 import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the store lives: an H2 file under a data directory by default, or PostgreSQL by URL.
- * Opening it migrates the schema to the newest version and logs which database it is, once.
+ * Opening it migrates the schema to the newest version and logs which database it is, once. The
+ * opening runs in the background (on a fresh database it is most of the start-up time) while the
+ * rest of the application is built; the first transaction waits for it, and a database that could
+ * not be opened fails every transaction with the reason.
  * Transactions borrow connections from a small pool, so a Slack click or an IMAP message costs no
  * new connection (a PostgreSQL login is milliseconds; a new H2 session starts with an empty
  * statement cache).
@@ -29,21 +35,57 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final String user;
   private final String password;
-  private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final CompletableFuture<Opened> opened;
+
+  /** The database once open: what it is, and its pool of migrated connections. */
+  private record Opened(Dialect dialect, HikariDataSource pool) {}
 
   private Database(String url, String user, String password) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.opened = CompletableFuture.supplyAsync(this::open, Database::openingThread);
+  }
+
+  private Opened open() {
+    Dialect dialect;
     try (Connection c = DriverManager.getConnection(url, user, password)) {
-      this.dialect = Dialect.of(c);
+      dialect = Dialect.of(c);
     } catch (SQLException e) {
       throw new StoreException("cannot open the database at " + redact(url), e);
     }
-    this.pool = pool(url, user, password, dialect);
-    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    HikariDataSource pool = pool(url, user, password, dialect);
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
+    }
     log.info("store: {} at {}", dialect.name(), redact(url));
+    return new Opened(dialect, pool);
+  }
+
+  private static void openingThread(Runnable opening) {
+    Thread t = new Thread(opening, "doorman-store-open");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Returns once the store is ready for work (open, schema migrated); else why it is not. */
+  public void awaitReady() {
+    opened();
+  }
+
+  private Opened opened() {
+    try {
+      return opened.join();
+    } catch (CompletionException | CancellationException e) {
+      if (e.getCause() instanceof StoreException s) {
+        throw s;
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new StoreException("cannot open the database at " + redact(url) + ": " + cause.getMessage(), cause);
+    }
   }
 
   private static HikariDataSource pool(String url, String user, String password, Dialect dialect) {
@@ -88,6 +130,7 @@ public final class Database implements AutoCloseable {
 
   /** A pooled connection, set up for durable commits; the caller closes it (back to the pool). */
   Connection connect() {
+    HikariDataSource pool = opened().pool();
     try {
       return pool.getConnection();
     } catch (SQLException e) {
@@ -100,6 +143,7 @@ public final class Database implements AutoCloseable {
    * bulk load); the caller closes it.
    */
   Connection connectAlone() {
+    Dialect dialect = opened().dialect();
     try {
       Connection c = DriverManager.getConnection(url, user, password);
       if (dialect.connectionSetup().isPresent()) {
@@ -116,7 +160,11 @@ public final class Database implements AutoCloseable {
   /** Closes the pool's connections; transactions after this fail. */
   @Override
   public void close() {
-    pool.close();
+    try {
+      opened().pool().close();
+    } catch (StoreException e) {
+      // Never opened: nothing to close; whoever used the store was told why.
+    }
   }
 
   /** Work on one connection inside one transaction. */
@@ -146,7 +194,7 @@ public final class Database implements AutoCloseable {
   }
 
   Dialect dialect() {
-    return dialect;
+    return opened().dialect();
   }
 
   /** Sets the parameters of one statement. */
@@ -174,7 +222,7 @@ public final class Database implements AutoCloseable {
   }
 
   public String dialectName() {
-    return dialect.name();
+    return opened().dialect().name();
   }
 
   /** The URL without a password parameter, for logs and messages. */

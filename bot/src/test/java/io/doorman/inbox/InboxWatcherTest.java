@@ -37,7 +37,9 @@ class InboxWatcherTest {
   private InboxWatcher watcher;
 
   private InboxWatcher start(Path inbox) throws Exception {
-    store = new InvitationStore(Database.at(url, Optional.empty(), Optional.empty()), Clock.systemUTC());
+    Database db = Database.at(url, Optional.empty(), Optional.empty());
+    db.awaitReady(); // the tests below change the schema behind the store's back
+    store = new InvitationStore(db, Clock.systemUTC());
     metrics = new DoormanMetrics();
     Intake intake = new Intake(new MailReader(), Policy.defaults(), store);
     watcher = new InboxWatcher(inbox, intake, metrics, 1_000_000, Duration.ofMillis(100), Duration.ofMillis(200),
