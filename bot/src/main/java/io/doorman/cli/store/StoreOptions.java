@@ -44,6 +44,7 @@ public final class StoreOptions {
         url == null || url.isBlank()
             ? Database.h2File(dataDir)
             : Database.at(url, Optional.ofNullable(user), Optional.ofNullable(password));
+    db.awaitReady(); // a command has nothing to do meanwhile, and reports a bad store at once
     return new InvitationStore(db, Clock.systemUTC());
   }
 }
