@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public final class SlackApp implements AutoCloseable {
   private final MethodsClient client;
   private final ThreadPoolExecutor afterAck;
   private Optional<SocketModeApp> socketMode = Optional.empty();
+  /** Asked as soon as the app is built, so the round trip overlaps the rest of the start-up. */
+  private final CompletableFuture<Optional<String>> tokenCheck;
 
   public SlackApp(
       SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
@@ -111,6 +114,11 @@ public final class SlackApp implements AutoCloseable {
         outbox.wake();
       }
     });
+    this.tokenCheck = CompletableFuture.supplyAsync(this::askAboutToken, task -> {
+      Thread t = new Thread(task, "doorman-slack-token-check");
+      t.setDaemon(true);
+      t.start();
+    });
   }
 
   /** The servlet for {@code /slack/events} (events, interactivity and the slash command). */
@@ -138,11 +146,19 @@ public final class SlackApp implements AutoCloseable {
     }
   }
 
+  /** Throws when Slack refused the token; the question was asked while the rest started. */
   private void checkToken() {
+    tokenCheck.join().ifPresent(refusal -> {
+      throw new IllegalStateException(refusal);
+    });
+  }
+
+  /** Slack's word on the bot token: empty when accepted (or Slack can't be reached), else why not. */
+  private Optional<String> askAboutToken() {
     try {
       var r = client.authTest(a -> a);
       if (!r.isOk()) {
-        throw new IllegalStateException("Slack refused slack.bot-token (" + r.getError()
+        return Optional.of("Slack refused slack.bot-token (" + r.getError()
             + "): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page");
       }
       log.info("slack: connected to {} as {}", r.getTeam(), r.getUser());
@@ -150,6 +166,7 @@ public final class SlackApp implements AutoCloseable {
       log.warn("slack: cannot reach Slack at {} to check the token ({}); posting will retry", settings.apiUrl(),
           e.toString());
     }
+    return Optional.empty();
   }
 
   /** Bolt itself, as Socket Mode drives it (tests). */
