@@ -109,8 +109,9 @@ public final class Doorman implements AutoCloseable {
 
     // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
     Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));
-    if (slackSettings.isPresent()) {
-      SlackApp slack = new SlackApp(slackSettings.get(), database, store, followUps, policy, clock);
+    Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, database, store, followUps, policy, clock));
+    if (slackApp.isPresent()) {
+      SlackApp slack = slackApp.get();
       web.mount("/slack/events", slack.servlet());
       String where = slackSettings.get().socketMode() ? "Socket Mode" : "/slack/events";
       components.add(Component.of("slack", where, slack::start, () -> Status.ready(where), slack));
@@ -133,6 +134,11 @@ public final class Doorman implements AutoCloseable {
 
     // ---- mail sources last: started after everything they feed, stopped first.
     ForwardingConfirmations confirmations = new ForwardingConfirmations(clock);
+    // The code only: a link in an email that merely claims to be Google's is not one to click.
+    slackApp.ifPresent(slack -> confirmations.subscribe(c -> slack.tellAdmins(
+        "Gmail asks to confirm that " + c.requestedBy().orElse("someone") + " may forward mail to Doorman's"
+            + " mailbox. Confirmation code: " + c.code() + " (enter it in that Gmail account's settings,"
+            + " Forwarding and POP/IMAP, if you expect it).")));
     MailRouter router = new MailRouter(intake, confirmations,
         email.<MailConversation>map(e -> e).orElse(MailConversation.NONE));
     MailHandler counted = raw -> {

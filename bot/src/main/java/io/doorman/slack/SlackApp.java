@@ -12,6 +12,7 @@ import io.doorman.policies.engine.Policy;
 import io.doorman.slack.outbox.CardStore;
 import io.doorman.slack.outbox.Outbox;
 import io.doorman.slack.outbox.Routing;
+import io.doorman.slack.cards.Mrkdwn;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
 import io.doorman.store.InvitationStore;
@@ -167,6 +168,29 @@ public final class SlackApp implements AutoCloseable {
           e.toString());
     }
     return Optional.empty();
+  }
+
+  /**
+   * A notice for whoever runs Doorman (Gmail's forwarding confirmation code, say), posted to the
+   * main channel, or the first team channel when there is none; escaped, no links, no buttons.
+   * Sent after this returns; a failure is logged.
+   */
+  public void tellAdmins(String text) {
+    Optional<String> channel = settings.channel().or(() -> settings.teams().keySet().stream().sorted().findFirst());
+    if (channel.isEmpty()) {
+      log.warn("slack: no channel for a notice to the admins: {}", text);
+      return;
+    }
+    afterAck.execute(() -> {
+      try {
+        var r = client.chatPostMessage(m -> m.channel(channel.get()).text(Mrkdwn.escape(text)).unfurlLinks(false));
+        if (!r.isOk()) {
+          log.warn("slack: cannot post a notice to {}: {}", channel.get(), r.getError());
+        }
+      } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
+        log.warn("slack: cannot post a notice to {}: {}", channel.get(), e.toString());
+      }
+    });
   }
 
   /** Bolt itself, as Socket Mode drives it (tests). */

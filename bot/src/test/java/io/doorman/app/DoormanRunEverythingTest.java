@@ -49,8 +49,8 @@ class DoormanRunEverythingTest {
     mail.close();
   }
 
-  @Test
-  void aForwardedInvitationIsStoredPostedToSlackAndAnsweredByEmail() throws Exception {
+  /** Doorman with Slack, IMAP and SMTP all on, against this test's peers; started. */
+  private List<String> startWithEverything() throws Exception {
     slack = new FakeSlackApi(Set.of("C0TEAM"));
     Map<String, String> settings = new java.util.HashMap<>(Map.of(
         "data.dir", dir.resolve("data").toString(),
@@ -73,7 +73,12 @@ class DoormanRunEverythingTest {
         "smtp.from", Mailboxes.DOORMAN,
         "email.allow", "@example.com"));
     doorman = Doorman.build(Configuration.of(settings), Clock.systemUTC(), FAST);
-    List<String> where = doorman.start();
+    return doorman.start();
+  }
+
+  @Test
+  void aForwardedInvitationIsStoredPostedToSlackAndAnsweredByEmail() throws Exception {
+    List<String> where = startWithEverything();
     assertTrue(where.stream().anyMatch(l -> l.startsWith("slack: ")), where.toString());
     assertTrue(where.stream().anyMatch(l -> l.startsWith("imap: ")), where.toString());
 
@@ -92,5 +97,32 @@ class DoormanRunEverythingTest {
         HttpRequest.newBuilder(doorman.consoleUri().resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("imap") && ready.body().contains("slack"), ready.body());
+  }
+
+  @Test
+  void gmailsForwardingConfirmationCodeIsPostedForTheAdminsWithoutItsLink() throws Exception {
+    startWithEverything();
+    mail.sendText("Gmail Team <forwarding-noreply@google.com>", Mailboxes.DOORMAN,
+        "(#871234567) Gmail Forwarding Confirmation - Receive Mail from alice@gmail.com",
+        """
+        alice@gmail.com has requested to automatically forward mail to your email
+        address doorman@example.com.
+        Confirmation code: 871234567
+
+        To allow alice@gmail.com to automatically forward mail to your address,
+        please click the link below to confirm the request:
+
+        https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz
+        """,
+        Mailboxes.DOORMAN);
+
+    slack.await(DEADLINE, calls -> calls.stream().anyMatch(c -> c.method().equals("chat.postMessage")
+        && c.allText().contains("871234567")));
+    FakeSlackApi.Call notice = slack.calls("chat.postMessage").stream()
+        .filter(c -> c.allText().contains("871234567")).findFirst().orElseThrow();
+    assertEquals("C0TEAM", notice.param("channel"));
+    assertTrue(notice.allText().contains("alice@gmail.com"), notice.allText());
+    assertTrue(!notice.allText().contains("mail-settings.google.com"), "no link to click: " + notice.allText());
+    assertEquals(0, doorman.store().list(Optional.empty()).size(), "a confirmation is no invitation");
   }
 }
