@@ -94,11 +94,12 @@ public final class Doorman implements AutoCloseable {
     this.store = new InvitationStore(database, clock);
     this.metrics = new DoormanMetrics();
     this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
+    store.onDecided((decision, actor) -> metrics.decided(decision, actor.channel())); // every channel
     this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
     // ---- web server: console, health, metrics
     this.web = new WebServer(bind, port);
-    web.mount("/", new ConsoleServlet(store, policy, metrics, consoleToken, operator()));
+    web.mount("/", new ConsoleServlet(store, policy, consoleToken, operator()));
     web.mount("/healthz", HealthServlet.alive());
     web.mount("/readyz", HealthServlet.ready(this::probes));
     web.mount("/metrics", new MetricsServlet(metrics.registry()));

@@ -1,11 +1,9 @@
 package io.doorman.console;
 
 import io.doorman.lifecycle.Actor;
-import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
-import io.doorman.metrics.DoormanMetrics;
 import io.doorman.policies.Language;
 import io.doorman.policies.Person;
 import io.doorman.policies.engine.Policy;
@@ -45,7 +43,6 @@ public final class ConsoleServlet extends HttpServlet {
 
   private final transient InvitationStore store;
   private final transient Policy policy;
-  private final transient DoormanMetrics metrics;
   private final transient ConsoleAccess access;
   private final String operator;
   private final transient SecureRandom random = new SecureRandom();
@@ -55,10 +52,9 @@ public final class ConsoleServlet extends HttpServlet {
    * @param operator the name decisions are recorded under (the console's user)
    */
   public ConsoleServlet(
-      InvitationStore store, Policy policy, DoormanMetrics metrics, Optional<String> token, String operator) {
+      InvitationStore store, Policy policy, Optional<String> token, String operator) {
     this.store = store;
     this.policy = policy;
-    this.metrics = metrics;
     this.access = new ConsoleAccess(token);
     this.operator = operator;
   }
@@ -144,7 +140,6 @@ public final class ConsoleServlet extends HttpServlet {
     if (outcome instanceof Outcome.NotFound) {
       return "No invitation " + id + ".";
     }
-    metrics.decided(decision, Channel.CONSOLE);
     return switch (action) {
       case "accept" -> "Accepted " + who + ". Accept on LinkedIn too (the accept link opened in a new tab).";
       case "decline" -> "Declined " + who + ". On LinkedIn, use \"Ignore\".";

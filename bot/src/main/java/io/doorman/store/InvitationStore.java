@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Invitations, their answers and their audit log. Every method is one transaction, committed (and
@@ -41,6 +42,7 @@ public final class InvitationStore {
 
   private final Database db;
   private final Clock clock;
+  private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
 
   public InvitationStore(Database db, Clock clock) {
     this.db = db;
@@ -408,9 +410,23 @@ public final class InvitationStore {
   /** A person's decision; refused with who decided before when it no longer applies. */
   public Outcome decide(long invitationId, Decision decision, Actor actor) {
     Instant now = clock.instant();
-    return inTransaction(
+    Outcome outcome = inTransaction(
         "decide invitation " + invitationId,
         c -> move(c, invitationId, decision.target(), actor, now, Optional.empty(), directly(c)));
+    if (outcome instanceof Outcome.Applied) {
+      decisionListeners.forEach(l -> l.decided(decision, actor));
+    }
+    return outcome;
+  }
+
+  /** Told of each decision a person made, once it is committed, whichever channel it came by. */
+  public interface DecisionListener {
+    void decided(Decision decision, Actor actor);
+  }
+
+  /** Counts decisions for /metrics, say; refused decisions are not told. */
+  public void onDecided(DecisionListener listener) {
+    decisionListeners.add(listener);
   }
 
   /**

@@ -151,6 +151,17 @@ abstract class InvitationStoreContractTest {
   }
 
   @Test
+  void listenersHearOfEachDecisionMadeButNotOfRefusedOnes() {
+    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7010")), ASK);
+    List<String> heard = new ArrayList<>();
+    store.onDecided((decision, actor) -> heard.add(decision + " by " + actor.name() + " via " + actor.channel()));
+    long id = onlyId();
+    store.decide(id, Decision.ACCEPT, new Actor("U1", Channel.SLACK));
+    store.decide(id, Decision.DECLINE, new Actor("maria@example.com", Channel.EMAIL));
+    assertEquals(List.of("ACCEPT by U1 via SLACK"), heard);
+  }
+
+  @Test
   void anInvalidTransitionIsRefusedNamingWhoDecided() {
     store.ingest(invitation("Jane Doe", "Paul", Optional.of("7003")), ASK);
     long id = onlyId();
