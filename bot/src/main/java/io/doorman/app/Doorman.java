@@ -75,6 +75,9 @@ public final class Doorman implements AutoCloseable {
     // Doorman's own settings, blank meaning unset; the parts built here get config.lookup() (as given).
     Function<String, Optional<String>> given = config::given;
     Function<String, Optional<String>> lookup = config.lookup();
+    if (lookup.apply("slack.bot-token").isPresent()) {
+      SlackApp.warmUpInBackground(); // while the store opens and the policy loads
+    }
     Plan plan = new Plan(config);
 
     String bind = given.apply("http.bind").orElse("127.0.0.1");

@@ -96,6 +96,7 @@ public final class SlackLoadServer {
 
       // ---- start-up: store, Slack app, Jetty, first request answered
       long startup = System.nanoTime();
+      SlackApp.warmUpInBackground(); // as doorman run does when Slack is on
       Database db = Database.h2File(dir);
       long storeReady = System.nanoTime();
       InvitationStore store = new InvitationStore(db, clock);
