@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.doorman.ingest.imap.ImapSettings;
+import io.doorman.testing.Eventually;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.Folder;
@@ -257,17 +258,7 @@ public final class Mailboxes implements AutoCloseable {
 
   /** Waits for a condition, failing after 20 seconds; never sleeps for a fixed time. */
   public static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for: " + what);
-      }
-    }
+    Eventually.within(Duration.ofSeconds(20), what, condition);
   }
+
 }

@@ -95,11 +95,15 @@ public final class ReplyTokens {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         try {
-          Files.write(file, Base64.getEncoder().encode(fresh), StandardOpenOption.CREATE_NEW);
+          // Owner-only from its creation and written whole before it gets its name: the secret is
+          // never readable by others, and another process never reads it half-written.
+          Path partial = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid());
+          ownerOnly(partial);
+          Files.write(partial, Base64.getEncoder().encode(fresh), StandardOpenOption.TRUNCATE_EXISTING);
           try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-          } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the data directory's own permissions apply
+            Files.move(partial, file);
+          } finally {
+            Files.deleteIfExists(partial);
           }
         } catch (FileAlreadyExistsException e) {
           // another process made it first: use theirs
@@ -110,6 +114,15 @@ public final class ReplyTokens {
       throw new UncheckedIOException("cannot read or create the reply secret " + file, e);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(file + " is not a reply secret (base64 expected); delete it to make a new one", e);
+    }
+  }
+
+  /** Creates {@code file} empty, readable by its owner only where the file system has POSIX modes. */
+  private static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file); // not a POSIX file system; the data directory's own permissions apply
     }
   }
 }

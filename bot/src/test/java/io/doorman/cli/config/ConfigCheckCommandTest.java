@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorman.cli.DoormanCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.doorman.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConfigCheckCommandTest {
 
@@ -28,15 +25,10 @@ class ConfigCheckCommandTest {
 
   private int run(Map<String, String> env, String... args) {
     ConfigFileOption.environment = env;
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = DoormanCommand.commandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
-    int status = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return status;
+    Cli.Run r = Cli.run(args);
+    out = r.out();
+    err = r.err();
+    return r.status();
   }
 
   @Test

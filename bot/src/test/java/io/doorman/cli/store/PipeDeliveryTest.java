@@ -3,11 +3,9 @@ package io.doorman.cli.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorman.cli.DoormanCommand;
+import io.doorman.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code doorman ingest -} as a mail server's pipe: sysexits codes the server acts on. */
 class PipeDeliveryTest {
@@ -48,17 +45,12 @@ class PipeDeliveryTest {
 
   private int pipe(String email, String... options) {
     System.setIn(new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = DoormanCommand.commandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
     String[] args =
         Stream.concat(Stream.concat(Stream.of("ingest"), Stream.of(options)), Stream.of("-")).toArray(String[]::new);
-    int status = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return status;
+    Cli.Run r = Cli.run(args);
+    out = r.out();
+    err = r.err();
+    return r.status();
   }
 
   @Test
@@ -68,11 +60,9 @@ class PipeDeliveryTest {
     assertTrue(out.contains("stored: 1 notification"), out);
     assertEquals(0, pipe(INVITATION, "--data-dir", data), "a re-delivery is no error: " + err);
 
-    CommandLine cli = DoormanCommand.commandLine();
-    StringWriter listed = new StringWriter();
-    cli.setOut(new PrintWriter(listed, true));
-    assertEquals(0, cli.execute("list", "--data-dir", data));
-    assertEquals(1, listed.toString().lines().filter(l -> l.contains("Jane Doe")).count(), listed.toString());
+    Cli.Run listed = Cli.run("list", "--data-dir", data);
+    assertEquals(0, listed.status());
+    assertEquals(1, listed.out().lines().filter(l -> l.contains("Jane Doe")).count(), listed.out());
   }
 
   @Test

@@ -3,16 +3,13 @@ package io.doorman.cli.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorman.cli.DoormanCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.doorman.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** ingest, list, decide, show, status and who through the command line, on an H2 file. */
 class StoreCommandsTest {
@@ -43,15 +40,10 @@ class StoreCommandsTest {
   private String err;
 
   private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = DoormanCommand.commandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
-    int status = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return status;
+    Cli.Run r = Cli.run(args);
+    out = r.out();
+    err = r.err();
+    return r.status();
   }
 
   @Test
