@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private static final Object MIGRATING = new Object();
 
   private final String url;
   private final String user;
@@ -56,7 +57,11 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = pool(url, user, password, dialect);
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      // One migration at a time in this process: two openings of one H2 file migrating at once
+      // break inside H2 (PostgreSQL serialises them itself, with Flyway's lock).
+      synchronized (MIGRATING) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      }
     } catch (RuntimeException e) {
       pool.close();
       throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
