@@ -38,8 +38,12 @@ public final class Database implements AutoCloseable {
   private final String password;
   private final CompletableFuture<Opened> opened;
 
-  /** The database once open: what it is, and its pool of migrated connections. */
-  private record Opened(Dialect dialect, HikariDataSource pool) {}
+  /**
+   * The database once open: what it is, its pool of migrated connections, and for H2 the first
+   * connection, held until {@link #close()} so that the embedded database stays open while the
+   * pool renews its connections, and closes (cleanly, on disk) when the last user closes it.
+   */
+  private record Opened(Dialect dialect, HikariDataSource pool, Optional<Connection> anchor) {}
 
   private Database(String url, String user, String password) {
     this.url = url;
@@ -49,25 +53,44 @@ public final class Database implements AutoCloseable {
   }
 
   private Opened open() {
+    Connection first;
     Dialect dialect;
-    try (Connection c = DriverManager.getConnection(url, user, password)) {
-      dialect = Dialect.of(c);
+    try {
+      first = DriverManager.getConnection(url, user, password);
+      dialect = Dialect.of(first);
     } catch (SQLException e) {
       throw new StoreException("cannot open the database at " + redact(url), e);
     }
-    HikariDataSource pool = pool(url, user, password, dialect);
-    try {
-      // One migration at a time in this process: two openings of one H2 file migrating at once
-      // break inside H2 (PostgreSQL serialises them itself, with Flyway's lock).
-      synchronized (MIGRATING) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      }
-    } catch (RuntimeException e) {
-      pool.close();
-      throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
+    Optional<Connection> anchor = dialect.closesWithLastConnection() ? Optional.of(first) : Optional.empty();
+    if (anchor.isEmpty()) {
+      closeQuietly(first);
     }
-    log.info("store: {} at {}", dialect.name(), redact(url));
-    return new Opened(dialect, pool);
+    try {
+      HikariDataSource pool = pool(url, user, password, dialect);
+      try {
+        // One migration at a time in this process: two openings of one H2 file migrating at once
+        // break inside H2 (PostgreSQL serialises them itself, with Flyway's lock).
+        synchronized (MIGRATING) {
+          Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        }
+      } catch (RuntimeException e) {
+        pool.close();
+        throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
+      }
+      log.info("store: {} at {}", dialect.name(), redact(url));
+      return new Opened(dialect, pool, anchor);
+    } catch (RuntimeException e) {
+      anchor.ifPresent(Database::closeQuietly);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("closing a connection failed: {}", e.getMessage());
+    }
   }
 
   private static void openingThread(Runnable opening) {
@@ -119,12 +142,12 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot create the data directory " + dataDir, e);
     }
     String file = dataDir.toAbsolutePath().resolve("doorman").toString();
-    // WRITE_DELAY=0: every commit is on disk before it returns. DB_CLOSE_DELAY=-1: the file stays
-    // open between transactions instead of being reopened for each. DB_CLOSE_ON_EXIT=FALSE: H2's
-    // own shutdown hook would close the database while doorman run's hook is still storing the
-    // email in hand (committed, then failing on close, so never moved out of the inbox).
+    // WRITE_DELAY=0: every commit is on disk before it returns. The file stays open while this
+    // Database does (see Opened) and closes with it. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown
+    // hook would close the database while doorman run's hook is still storing the email in hand
+    // (committed, then failing on close, so never moved out of the inbox).
     return new Database(
-        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
         "sa", "");
   }
 
@@ -162,11 +185,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Closes the pool's connections; transactions after this fail. */
+  /**
+   * Closes the pool's connections (an embedded database closes with the last of them); waits for
+   * an opening still under way first, so nothing is written after this returns. Transactions
+   * after this fail.
+   */
   @Override
   public void close() {
     try {
-      opened().pool().close();
+      Opened open = opened();
+      open.pool().close();
+      open.anchor().ifPresent(Database::closeQuietly);
     } catch (StoreException e) {
       // Never opened: nothing to close; whoever used the store was told why.
     }

@@ -31,6 +31,12 @@ interface Dialect {
    */
   String onDuplicateKeyIgnore();
 
+  /**
+   * Whether the database lives in this process and closes when its last connection does (H2),
+   * so that one connection must stay open while the store is in use.
+   */
+  boolean closesWithLastConnection();
+
   static Dialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     if (product.contains("postgres")) {
@@ -69,6 +75,11 @@ interface Dialect {
     public String onDuplicateKeyIgnore() {
       return "";
     }
+
+    @Override
+    public boolean closesWithLastConnection() {
+      return true;
+    }
   }
 
   /** PostgreSQL with synchronous_commit on, whatever the server's default. */
@@ -98,6 +109,11 @@ interface Dialect {
     @Override
     public String onDuplicateKeyIgnore() {
       return " ON CONFLICT (invitation_key) DO NOTHING";
+    }
+
+    @Override
+    public boolean closesWithLastConnection() {
+      return false;
     }
   }
 

@@ -55,5 +55,6 @@ final class Conversation implements AutoCloseable {
   public void close() {
     imap.close();
     mail.close();
+    db.close();
   }
 }

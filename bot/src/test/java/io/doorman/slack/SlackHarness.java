@@ -116,6 +116,7 @@ public final class SlackHarness implements AutoCloseable {
   public void stopApp() throws Exception {
     jetty.stop();
     app.close();
+    db.close();
   }
 
   public URI endpoint() {

@@ -93,11 +93,11 @@ class OutboxTest {
     }
     assertEquals(10, h.calls("chat.postMessage").size(), "each card once, by the node holding the lease");
 
-    h.stopApp();
     h.store.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
         Authenticity.LINKEDIN, Optional.empty(), Language.EN), Person.named("Late Comer"), OptionalInt.empty(),
         Optional.empty(), Optional.empty(), Optional.of("late-1"), false),
         new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
+    h.stopApp();
     assertEquals(1, SlackHarness.drainOnce(other), "the lease was released: the other node posts at once");
     other.close();
     h.open();
