@@ -3,6 +3,7 @@
 # H2 file, the Slack app, the fake Slack Web API) in its own JVM under -Xmx128m, the load from this
 # one. Reports the server-side ack p50/p99/p99.9, start-up to ready, memory, and checks that every
 # decision was stored exactly once.
+# Start-up to ready is measured first: a first start on a new data directory, then five restarts.
 # Usage: bot/bench/run-slack-load.sh [CLICKS_PER_SECOND [SECONDS [SERVER_JVM_OPTIONS [WARMUP_SECONDS]]]]
 #        (default 200 30 -Xmx128m 10: the first 10 s warm the JVM up and are not measured)
 set -euo pipefail

