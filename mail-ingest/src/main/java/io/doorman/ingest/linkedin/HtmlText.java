@@ -17,6 +17,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlText {
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t]{2,}");
+
   private static final Set<String> LINE_BLOCKS =
       Set.of(
           "p", "div", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "center", "section",
@@ -84,7 +86,7 @@ final class HtmlText {
   }
 
   private void breakLine() {
-    String s = line.toString().replace('\u00a0', ' ').replaceAll("[ \\t]{2,}", " ").strip();
+    String s = line.toString().replace('\u00a0', ' ').transform(t -> SPACES.matcher(t).replaceAll(" ")).strip();
     line.setLength(0);
     if (!s.isEmpty()) {
       lines.add(s);

@@ -9,6 +9,8 @@ import java.util.Set;
  */
 final class LinkCleaner {
 
+  private static final java.util.regex.Pattern PARAM_SEPARATOR = java.util.regex.Pattern.compile("[&#]");
+
   private static final Set<String> TRACKING =
       Set.of(
           "trk", "trkemail", "trkinfo", "midtoken", "midsig", "lipi", "lgcta", "lgtemp", "lgtime",
@@ -46,7 +48,7 @@ final class LinkCleaner {
     if (q < 0) {
       return java.util.Optional.empty();
     }
-    for (String param : url.substring(q + 1).split("[&#]")) {
+    for (String param : PARAM_SEPARATOR.split(url.substring(q + 1))) {
       int eq = param.indexOf('=');
       if (eq > 0 && param.substring(0, eq).equalsIgnoreCase(name)) {
         return java.util.Optional.of(param.substring(eq + 1));

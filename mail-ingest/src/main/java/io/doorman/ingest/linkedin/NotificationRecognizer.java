@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 public final class NotificationRecognizer {
 
   private static final Pattern VIA = Pattern.compile("(?i)\\s+(?:via|über|par|a través de|vía)\\s+LinkedIn$");
+  private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(?:re|fwd?|wg|tr|rv)\\s*:\\s*");
+  /** A comment after a date, "(UTC)" say, which the date parser does not take. */
+  private static final Pattern ZONE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
 
   /** What a DKIM check said of an original; the default never fails anything. */
   public interface DkimCheck {
@@ -192,7 +195,7 @@ public final class NotificationRecognizer {
         .map(n -> VIA.matcher(n).replaceFirst("").strip())
         .filter(n -> !n.equalsIgnoreCase("LinkedIn") && !n.isBlank())
         .ifPresent(names::add);
-    Wording.nameIn(o.subject().replaceFirst("(?i)^(?:re|fwd?|wg|tr|rv)\\s*:\\s*", ""))
+    Wording.nameIn(REPLY_PREFIX.matcher(o.subject()).replaceFirst(""))
         .ifPresent(names::add);
     for (Line line : content.lines()) {
       if (line.isLink()) {
@@ -316,7 +319,7 @@ public final class NotificationRecognizer {
   }
 
   private static Optional<Instant> date(String value) {
-    String v = value.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
+    String v = value.indexOf('(') < 0 ? value.strip() : ZONE_COMMENT.matcher(value).replaceAll("").strip();
     try {
       return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     } catch (RuntimeException e) {

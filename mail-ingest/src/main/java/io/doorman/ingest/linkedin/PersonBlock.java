@@ -24,6 +24,7 @@ record PersonBlock(
     int last) {
 
   private static final int MAX_LINE = 160;
+  private static final java.util.regex.Pattern WORD_GAP = java.util.regex.Pattern.compile("\\s+");
 
   /** The member's block among these, preferring a line that is their name. */
   static Optional<PersonBlock> find(List<List<String>> blocks, List<String> nameCandidates) {
@@ -155,7 +156,7 @@ record PersonBlock(
     return s.length() <= 60
         && !s.isEmpty()
         && Character.isUpperCase(s.codePointAt(0))
-        && !s.matches(".*[.!?,:;]$")
-        && s.split("\\s+").length <= 6;
+        && ".!?,:;".indexOf(s.charAt(s.length() - 1)) < 0
+        && WORD_GAP.split(s).length <= 6;
   }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class Wording {
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private Wording() {}
 
   private static Pattern p(String regex) {
@@ -53,7 +55,7 @@ final class Wording {
   static String comparable(String s) {
     String t = Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     t = t.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
-    t = t.replaceAll("\\s+", " ").strip();
+    t = WHITESPACE.matcher(t).replaceAll(" ").strip();
     while (t.endsWith(".") || t.endsWith("!")) {
       t = t.substring(0, t.length() - 1).strip();
     }

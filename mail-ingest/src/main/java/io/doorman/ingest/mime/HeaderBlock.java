@@ -11,6 +11,9 @@ import java.util.List;
  */
 record HeaderBlock(List<MimeMail.Header> headers, int bodyStart) {
 
+  /** A folded header line: the line break and the indent that continues it. */
+  private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]+");
+
   static HeaderBlock read(byte[] data, int from, int to, Limits limits) {
     List<MimeMail.Header> headers = new ArrayList<>();
     int i = from;
@@ -54,7 +57,11 @@ record HeaderBlock(List<MimeMail.Header> headers, int bodyStart) {
     String raw = Charsets.headerText(data, start, end);
     int colon = raw.indexOf(':');
     String name = raw.substring(0, colon).strip();
-    String value = raw.substring(colon + 1).replaceAll("\r?\n[ \t]+", " ").strip();
+    String value = raw.substring(colon + 1);
+    if (value.indexOf('\n') >= 0) {
+      value = FOLD.matcher(value).replaceAll(" ");
+    }
+    value = value.strip();
     headers.add(new MimeMail.Header(name, EncodedWords.decode(value)));
   }
 

@@ -1,7 +1,6 @@
 package io.doorman.ingest.mime;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,9 +33,8 @@ public record MimeMail(
 
   /** The first header of that name (case-insensitive), decoded. */
   public Optional<String> header(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
     for (Header h : headers) {
-      if (h.name().toLowerCase(Locale.ROOT).equals(lower)) {
+      if (h.name().equalsIgnoreCase(name)) {
         return Optional.of(h.value());
       }
     }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -23,8 +24,12 @@ final class MboxReader implements Iterator<SourceEntry> {
   private int pos;
   private int limit;
   private boolean eof;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-  private byte[] pendingFromLine;
+  /** The current line: a slice of {@link #buffer}, or of {@link #carry} when it spans two reads. */
+  private byte[] lineBytes;
+  private int lineStart;
+  private int lineLength;
+  private final ByteArrayOutputStream carry = new ByteArrayOutputStream(256);
+  private boolean fromLinePending;
   private int index;
   private SourceEntry next;
 
@@ -54,82 +59,125 @@ final class MboxReader implements Iterator<SourceEntry> {
 
   private SourceEntry readMessage() {
     try {
-      if (pendingFromLine == null) {
-        byte[] first = readLine();
-        while (first != null && !isFromLine(first)) {
-          first = readLine();
+      if (!fromLinePending) {
+        boolean found = false;
+        while (!found && readLine()) {
+          found = isFromLine();
         }
-        if (first == null) {
+        if (!found) {
           return null;
         }
       }
-      pendingFromLine = null;
-      ByteArrayOutputStream message = new ByteArrayOutputStream(16 * 1024);
-      boolean tooBig = false;
+      fromLinePending = false;
+      Message message = new Message(maxBytes);
       boolean previousBlank = true;
-      byte[] l;
-      while ((l = readLine()) != null) {
-        if (previousBlank && isFromLine(l)) {
-          pendingFromLine = l;
+      while (readLine()) {
+        if (previousBlank && isFromLine()) {
+          fromLinePending = true;
           break;
         }
-        previousBlank = isBlank(l);
-        if (tooBig) {
-          continue;
-        }
-        int skip = quotedFrom(l) ? 1 : 0;
-        message.write(l, skip, l.length - skip);
-        if (message.size() > maxBytes) {
-          tooBig = true;
-          message = new ByteArrayOutputStream(0);
-        }
+        previousBlank = isBlank();
+        int skip = quotedFrom() ? 1 : 0;
+        message.add(lineBytes, lineStart + skip, lineLength - skip);
       }
       String source = path + "#" + index++;
-      if (tooBig) {
+      if (message.tooBig()) {
         return new SourceEntry.Problem(
             source, "message is over the " + maxBytes / (1024 * 1024) + " MB limit; skipped");
       }
-      return new SourceEntry.Mail(new RawMail(source, withoutSeparatorBlank(message.toByteArray())));
+      return new SourceEntry.Mail(new RawMail(source, message.withoutSeparatorBlank()));
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": " + e.getMessage(), e);
     }
   }
 
-  /** The empty line that separates mbox messages is not part of the message. */
-  private static byte[] withoutSeparatorBlank(byte[] m) {
-    int end = m.length;
-    if (end >= 2 && m[end - 1] == '\n' && m[end - 2] == '\n') {
-      end--;
-    } else if (end >= 4 && m[end - 1] == '\n' && m[end - 2] == '\r' && m[end - 3] == '\n') {
-      end -= 2;
+  /** A message's bytes as they are read, copied once; past the limit only counted, not kept. */
+  private static final class Message {
+    private final int maxBytes;
+    private byte[] bytes = new byte[16 * 1024];
+    private int size;
+    private boolean tooBig;
+
+    Message(int maxBytes) {
+      this.maxBytes = maxBytes;
     }
-    return end == m.length ? m : java.util.Arrays.copyOf(m, end);
+
+    void add(byte[] from, int offset, int length) {
+      if (tooBig) {
+        return;
+      }
+      if (size + length > maxBytes) {
+        tooBig = true;
+        bytes = new byte[0];
+        return;
+      }
+      if (size + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + length, Math.min(maxBytes, bytes.length * 2)));
+      }
+      System.arraycopy(from, offset, bytes, size, length);
+      size += length;
+    }
+
+    boolean tooBig() {
+      return tooBig;
+    }
+
+    /** The empty line that separates mbox messages is not part of the message. */
+    byte[] withoutSeparatorBlank() {
+      int end = size;
+      if (end >= 2 && bytes[end - 1] == '\n' && bytes[end - 2] == '\n') {
+        end--;
+      } else if (end >= 4 && bytes[end - 1] == '\n' && bytes[end - 2] == '\r' && bytes[end - 3] == '\n') {
+        end -= 2;
+      }
+      return Arrays.copyOf(bytes, end);
+    }
   }
 
+  /** Whether these bytes start with an mbox separator, {@code From }. */
   static boolean isFromLine(byte[] l) {
     return l.length >= 5 && l[0] == 'F' && l[1] == 'r' && l[2] == 'o' && l[3] == 'm' && l[4] == ' ';
   }
 
-  private static boolean quotedFrom(byte[] l) {
-    int i = 0;
-    while (i < l.length && l[i] == '>') {
+  private boolean isFromLine() {
+    return startsWithFrom(lineStart);
+  }
+
+  private boolean startsWithFrom(int i) {
+    byte[] l = lineBytes;
+    return lineStart + lineLength - i >= 5
+        && l[i] == 'F' && l[i + 1] == 'r' && l[i + 2] == 'o' && l[i + 3] == 'm' && l[i + 4] == ' ';
+  }
+
+  private boolean quotedFrom() {
+    int i = lineStart;
+    int end = lineStart + lineLength;
+    while (i < end && lineBytes[i] == '>') {
       i++;
     }
-    return i > 0 && l.length - i >= 5 && l[i] == 'F' && l[i + 1] == 'r' && l[i + 2] == 'o' && l[i + 3] == 'm' && l[i + 4] == ' ';
+    return i > lineStart && startsWithFrom(i);
   }
 
-  private static boolean isBlank(byte[] l) {
-    return l.length == 0 || (l.length == 1 && l[0] == '\n') || (l.length == 2 && l[0] == '\r' && l[1] == '\n');
+  private boolean isBlank() {
+    byte[] l = lineBytes;
+    int s = lineStart;
+    return lineLength == 0
+        || (lineLength == 1 && l[s] == '\n')
+        || (lineLength == 2 && l[s] == '\r' && l[s + 1] == '\n');
   }
 
-  /** The next line with its line ending, or null at the end of input. */
-  private byte[] readLine() throws IOException {
-    line.reset();
+  /**
+   * Moves to the next line, with its line ending; false at the end of input. A line inside the
+   * buffer is not copied; one that spans two reads is gathered in {@link #carry}.
+   */
+  private boolean readLine() throws IOException {
+    carry.reset();
     while (true) {
-      if (pos == limit) {
-        if (eof || !fill()) {
-          return line.size() == 0 ? null : line.toByteArray();
+      if (pos == limit && (eof || !fill())) {
+        if (carry.size() == 0) {
+          return false;
         }
+        return carried();
       }
       int start = pos;
       while (pos < limit && buffer[pos] != '\n') {
@@ -137,11 +185,24 @@ final class MboxReader implements Iterator<SourceEntry> {
       }
       if (pos < limit) {
         pos++;
-        line.write(buffer, start, pos - start);
-        return line.toByteArray();
+        if (carry.size() == 0) {
+          lineBytes = buffer;
+          lineStart = start;
+          lineLength = pos - start;
+          return true;
+        }
+        carry.write(buffer, start, pos - start);
+        return carried();
       }
-      line.write(buffer, start, pos - start);
+      carry.write(buffer, start, pos - start);
     }
+  }
+
+  private boolean carried() {
+    lineBytes = carry.toByteArray();
+    lineStart = 0;
+    lineLength = lineBytes.length;
+    return true;
   }
 
   private boolean fill() throws IOException {

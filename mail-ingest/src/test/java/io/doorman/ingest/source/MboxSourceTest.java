@@ -61,6 +61,26 @@ class MboxSourceTest {
   }
 
   @Test
+  void readsMessagesWhoseLinesAndSeparatorsStraddleTheReadBuffer() throws Exception {
+    // Bodies of many lengths, one line longer than the 64 KiB read buffer: every kind of line
+    // (separator, quoted From, blank, body) lands across a buffer boundary somewhere.
+    StringBuilder mbox = new StringBuilder();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String body = "line " + i + " " + "y".repeat(i * 37 % 1500) + "\n>From quoted " + i + "\n"
+          + (i == 150 ? "z".repeat(70_000) + "\n" : "");
+      mbox.append("From m").append(i).append(" Mon Nov 16 09:00:00 2026\n")
+          .append("Subject: ").append(i).append("\n\n").append(body).append("\n");
+      expected.add("Subject: " + i + "\n\n" + body.replace(">From quoted", "From quoted"));
+    }
+    Path file = Files.writeString(dir.resolve("long.mbox"), mbox);
+
+    List<String> read = read(file, Limits.DEFAULTS).stream().map(MboxSourceTest::text).toList();
+
+    assertEquals(expected, read);
+  }
+
+  @Test
   void readsCrlfMboxes() throws Exception {
     Path mbox =
         Files.writeString(
