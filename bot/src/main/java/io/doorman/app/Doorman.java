@@ -116,6 +116,7 @@ public final class Doorman implements AutoCloseable {
     Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, database, store, followUps, policy, clock));
     if (slackApp.isPresent()) {
       SlackApp slack = slackApp.get();
+      slack.timeApiCalls(metrics::slackCall);
       web.mount("/slack/events", slack.servlet());
       String where = slackSettings.get().socketMode() ? "Socket Mode" : "/slack/events";
       components.add(Component.of("slack", where, slack::start, () -> Status.ready(where), slack));

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.listener.HttpResponseListener;
 import io.doorman.followup.FollowUpListener;
 import io.doorman.followup.FollowUps;
 import io.doorman.policies.engine.Policy;
@@ -20,7 +21,9 @@ import io.doorman.store.StoredInvitation;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -53,6 +56,7 @@ public final class SlackApp implements AutoCloseable {
   private Optional<SocketModeApp> socketMode = Optional.empty();
   /** Asked as soon as the app is built, so the round trip overlaps the rest of the start-up. */
   private final CompletableFuture<Optional<String>> tokenCheck;
+  private volatile BiConsumer<String, Duration> apiCallTimes = (method, took) -> {};
 
   public SlackApp(
       SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
@@ -75,6 +79,7 @@ public final class SlackApp implements AutoCloseable {
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
     config.setPrettyResponseLoggingEnabled(false);
+    config.getHttpClientResponseHandlers().add(new ApiCallTimer());
     this.slack = Slack.getInstance(config);
     this.client = slack.methods(settings.botToken());
 
@@ -137,6 +142,26 @@ public final class SlackApp implements AutoCloseable {
     }, "doorman-slack-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Hands the time of every Slack Web API call from now on, by method ({@code chat.postMessage}),
+   * to {@code times}: what {@code doorman run} reports as {@code doorman_slack_api_seconds}.
+   */
+  public void timeApiCalls(BiConsumer<String, Duration> times) {
+    this.apiCallTimes = times;
+  }
+
+  /** Each answer from the Web API, timed from request sent to response received. */
+  private final class ApiCallTimer extends HttpResponseListener {
+    @Override
+    public void accept(State state) {
+      okhttp3.Response response = state.getResponse();
+      List<String> path = response.request().url().pathSegments();
+      String method = path.isEmpty() ? "?" : path.get(path.size() - 1);
+      apiCallTimes.accept(method,
+          Duration.ofMillis(Math.max(0, response.receivedResponseAtMillis() - response.sentRequestAtMillis())));
+    }
   }
 
   /** The servlet for {@code /slack/events} (events, interactivity and the slash command). */

@@ -97,6 +97,11 @@ class DoormanRunEverythingTest {
         HttpRequest.newBuilder(doorman.consoleUri().resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("imap") && ready.body().contains("slack"), ready.body());
+
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(doorman.consoleUri().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(metrics.body().contains("doorman_slack_api_seconds_count{method=\"chat.postMessage\"}"),
+        "Slack calls are timed: " + metrics.body());
   }
 
   @Test
