@@ -93,7 +93,7 @@ class AskFlowTest {
     assertEquals(200, h.click(ActionIds.WAIT, id, "U0BOB", CHANNEL).statusCode());
     assertEquals(State.ASKED, h.store.find(id).orElseThrow().state());
     h.drain();
-    assertTrue(thread(cardTs).get(2).blocks().contains("<@U0BOB> chose to wait another 10 days for Jane's answer"));
+    assertTrue(thread(cardTs).get(2).blocks().contains("<@U0BOB> chose to wait 10 more days for Jane's answer"));
     String nudgeNow = thread(cardTs).get(1).blocks();
     assertTrue(nudgeNow.contains("hasn't answered") && !nudgeNow.contains(ActionIds.WAIT), "no stale buttons: " + nudgeNow);
     assertEquals(0, h.followUps.runDue().followedUp(), "the follow-up clock started again");

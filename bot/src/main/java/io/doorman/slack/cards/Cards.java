@@ -237,7 +237,7 @@ public final class Cards {
     List<BlockElement> buttons = new ArrayList<>();
     if (i.state() == State.FOLLOW_UP) {
       buttons.add(declineButton(i, "Decline"));
-      buttons.add(button(ActionIds.WAIT, "Wait another " + days(waitMore), i.id(), Optional.empty(), Optional.empty()));
+      buttons.add(button(ActionIds.WAIT, "Wait " + moreDays(waitMore), i.id(), Optional.empty(), Optional.empty()));
       buttons.add(acceptButton(i, spoofed, "Accept anyway"));
     }
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -251,9 +251,9 @@ public final class Cards {
   /** Someone chose to give the sender more time after the nudge. */
   public static Card waiting(StoredInvitation i, String by, Duration more) {
     String first = Mrkdwn.escapeWithin(firstName(i.senderName()), 100);
-    String text = ":hourglass_flowing_sand: " + actor(by) + " chose to wait another " + days(more) + " for " + first
+    String text = ":hourglass_flowing_sand: " + actor(by) + " chose to wait " + moreDays(more) + " for " + first
         + "'s answer.";
-    return new Card("Waiting another " + days(more) + " for " + first, List.of(
+    return new Card("Waiting " + moreDays(more) + " for " + first, List.of(
         section(s -> s.blockId("waiting").text(markdownText(text)))));
   }
 
@@ -328,6 +328,12 @@ public final class Cards {
     String trimmed = name.strip();
     int space = trimmed.indexOf(' ');
     return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+
+  /** "10 more days", "1 more day". */
+  static String moreDays(Duration d) {
+    long days = d.toDays();
+    return days == 1 ? "1 more day" : days + " more days";
   }
 
   static String days(Duration d) {
