@@ -73,24 +73,29 @@ public final class Database implements AutoCloseable {
       closeQuietly(first);
     }
     try {
-      HikariDataSource pool = pool(url, user, password, dialect);
-      try {
-        // One migration at a time in this process: two openings of one H2 file migrating at once
-        // break inside H2 (PostgreSQL serialises them itself, with Flyway's lock).
-        synchronized (MIGRATING) {
-          if (!schemaIsCurrent(pool)) {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-          }
-        }
-      } catch (RuntimeException e) {
-        pool.close();
-        throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
-      }
+      HikariDataSource pool = migrated(pool(url, user, password, dialect));
       log.info("store: {} at {}", dialect.name(), redact(url));
       return new Opened(dialect, pool, anchor);
     } catch (RuntimeException e) {
       anchor.ifPresent(Database::closeQuietly);
       throw e;
+    }
+  }
+
+  /** The pool, its schema migrated to the newest version; closed when that fails. */
+  private HikariDataSource migrated(HikariDataSource pool) {
+    try {
+      // One migration at a time in this process: two openings of one H2 file migrating at once
+      // break inside H2 (PostgreSQL serialises them itself, with Flyway's lock).
+      synchronized (MIGRATING) {
+        if (!schemaIsCurrent(pool)) {
+          Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        }
+      }
+      return pool;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the schema of " + redact(url) + ": " + e.getMessage(), e);
     }
   }
 

@@ -107,19 +107,8 @@ class DoormanRunEverythingTest {
   @Test
   void gmailsForwardingConfirmationCodeIsPostedForTheAdminsWithoutItsLink() throws Exception {
     startWithEverything();
-    mail.sendText("Gmail Team <forwarding-noreply@google.com>", Mailboxes.DOORMAN,
-        "(#871234567) Gmail Forwarding Confirmation - Receive Mail from alice@gmail.com",
-        """
-        alice@gmail.com has requested to automatically forward mail to your email
-        address doorman@example.com.
-        Confirmation code: 871234567
-
-        To allow alice@gmail.com to automatically forward mail to your address,
-        please click the link below to confirm the request:
-
-        https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz
-        """,
-        Mailboxes.DOORMAN);
+    mail.sendText(Mailboxes.GMAIL_CONFIRMATION_FROM, Mailboxes.DOORMAN, Mailboxes.GMAIL_CONFIRMATION_SUBJECT,
+        Mailboxes.GMAIL_CONFIRMATION_BODY, Mailboxes.DOORMAN);
 
     slack.await(DEADLINE, calls -> calls.stream().anyMatch(c -> c.method().equals("chat.postMessage")
         && c.allText().contains("871234567")));

@@ -48,6 +48,24 @@ public final class Mailboxes implements AutoCloseable {
   public static final String CAROL = "carol@elsewhere.example";
   public static final String PASSWORD = "pw";
 
+  /** Gmail's forwarding-confirmation email, as alice@gmail.com asking to forward to Doorman gets it. */
+  public static final String GMAIL_CONFIRMATION_FROM = "Gmail Team <forwarding-noreply@google.com>";
+  public static final String GMAIL_CONFIRMATION_SUBJECT =
+      "(#871234567) Gmail Forwarding Confirmation - Receive Mail from alice@gmail.com";
+  public static final String GMAIL_CONFIRMATION_BODY = """
+      alice@gmail.com has requested to automatically forward mail to your email
+      address doorman@example.com.
+      Confirmation code: 871234567
+
+      To allow alice@gmail.com to automatically forward mail to your address,
+      please click the link below to confirm the request:
+
+      https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz
+
+      If you click the link and it appears to be broken, please copy and paste it
+      into a new window.
+      """;
+
   private GreenMail server;
   private final Session session = Session.getInstance(new Properties());
   private final int imapPort;

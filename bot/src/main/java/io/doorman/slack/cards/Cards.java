@@ -330,14 +330,17 @@ public final class Cards {
     return space < 0 ? trimmed : trimmed.substring(0, space);
   }
 
-  /** "10 more days", "1 more day". */
-  static String moreDays(Duration d) {
-    long days = d.toDays();
-    return days == 1 ? "1 more day" : days + " more days";
+  /** "10 days", "1 day". */
+  static String days(Duration d) {
+    return d.toDays() + " " + dayWord(d);
   }
 
-  static String days(Duration d) {
-    long days = d.toDays();
-    return days == 1 ? "1 day" : days + " days";
+  /** "10 more days", "1 more day". */
+  static String moreDays(Duration d) {
+    return d.toDays() + " more " + dayWord(d);
+  }
+
+  private static String dayWord(Duration d) {
+    return d.toDays() == 1 ? "day" : "days";
   }
 }

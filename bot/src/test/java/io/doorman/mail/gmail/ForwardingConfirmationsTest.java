@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.mime.MimeMail;
 import io.doorman.ingest.mime.MimeReader;
+import io.doorman.mail.Mailboxes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,24 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class ForwardingConfirmationsTest {
 
-  private static final String GMAIL = """
-      From: Gmail Team <forwarding-noreply@google.com>
-      To: doorman@example.com
-      Subject: (#871234567) Gmail Forwarding Confirmation - Receive Mail from alice@gmail.com
-      Content-Type: text/plain; charset=UTF-8
-
-      alice@gmail.com has requested to automatically forward mail to your email
-      address doorman@example.com.
-      Confirmation code: 871234567
-
-      To allow alice@gmail.com to automatically forward mail to your address,
-      please click the link below to confirm the request:
-
-      https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz
-
-      If you click the link and it appears to be broken, please copy and paste it
-      into a new window.
-      """;
+  private static final String GMAIL = "From: " + Mailboxes.GMAIL_CONFIRMATION_FROM + "\n"
+      + "To: doorman@example.com\n"
+      + "Subject: " + Mailboxes.GMAIL_CONFIRMATION_SUBJECT + "\n"
+      + "Content-Type: text/plain; charset=UTF-8\n\n"
+      + Mailboxes.GMAIL_CONFIRMATION_BODY;
 
   private final ForwardingConfirmations confirmations =
       new ForwardingConfirmations(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));

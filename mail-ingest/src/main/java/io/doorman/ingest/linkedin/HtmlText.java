@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,7 +18,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlText {
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t]{2,}");
+  private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
 
   private static final Set<String> LINE_BLOCKS =
       Set.of(
@@ -86,7 +87,7 @@ final class HtmlText {
   }
 
   private void breakLine() {
-    String s = line.toString().replace('\u00a0', ' ').transform(t -> SPACES.matcher(t).replaceAll(" ")).strip();
+    String s = SPACES.matcher(line.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
     line.setLength(0);
     if (!s.isEmpty()) {
       lines.add(s);

@@ -2,6 +2,7 @@ package io.doorman.ingest.linkedin;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Removes LinkedIn's tracking parameters (trk, trkEmail, midToken, midSig, lipi, …) from a link, so
@@ -9,7 +10,7 @@ import java.util.Set;
  */
 final class LinkCleaner {
 
-  private static final java.util.regex.Pattern PARAM_SEPARATOR = java.util.regex.Pattern.compile("[&#]");
+  private static final Pattern PARAM_SEPARATOR = Pattern.compile("[&#]");
 
   private static final Set<String> TRACKING =
       Set.of(

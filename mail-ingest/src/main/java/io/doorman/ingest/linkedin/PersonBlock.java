@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * The lines that describe a member: name, headline, location and mutual connections, in that
@@ -24,7 +25,7 @@ record PersonBlock(
     int last) {
 
   private static final int MAX_LINE = 160;
-  private static final java.util.regex.Pattern WORD_GAP = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern WORD_GAP = Pattern.compile("\\s+");
 
   /** The member's block among these, preferring a line that is their name. */
   static Optional<PersonBlock> find(List<List<String>> blocks, List<String> nameCandidates) {

@@ -3,6 +3,7 @@ package io.doorman.ingest.mime;
 import io.doorman.ingest.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The header block at the start of a message or part: fields unfolded, raw 8-bit bytes read as
@@ -12,7 +13,7 @@ import java.util.List;
 record HeaderBlock(List<MimeMail.Header> headers, int bodyStart) {
 
   /** A folded header line: the line break and the indent that continues it. */
-  private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]+");
+  private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]+");
 
   static HeaderBlock read(byte[] data, int from, int to, Limits limits) {
     List<MimeMail.Header> headers = new ArrayList<>();
