@@ -40,10 +40,12 @@ public final class MailReader {
    */
   public List<Notification> read(RawMail raw) throws UnreadableMailException {
     MimeMail mail = mime.read(raw);
+    List<Notification> notifications = recognizer.recognize(raw.source(), mail);
+    // After recognising: the HTML part is decoded only if the recogniser needed it.
     for (String warning : mail.warnings()) {
       log.info("{}: {}", raw.source(), warning);
     }
-    return recognizer.recognize(raw.source(), mail);
+    return notifications;
   }
 
   /**

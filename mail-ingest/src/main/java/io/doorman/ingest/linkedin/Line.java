@@ -38,21 +38,29 @@ record Line(String text, Optional<Link> link) {
         out.add(new Line(s, same));
         continue;
       }
-      Matcher labelOnly = LABEL_ONLY.matcher(s);
-      if (s.endsWith(":") && labelOnly.matches() && Wording.isLinkLabel(labelOnly.group("label"))) {
-        int next = nextNonBlank(raw, i + 1);
-        if (next >= 0) {
-          Matcher bare = BARE.matcher(raw.get(next).strip());
-          if (bare.matches()) {
-            out.add(new Line(s, Optional.of(link(labelOnly.group("label"), bare.group("url")))));
-            i = next;
-            continue;
-          }
-        }
+      Optional<Link> below = s.endsWith(":") ? linkBelow(s, raw, i + 1) : Optional.empty();
+      if (below.isPresent()) {
+        out.add(new Line(s, below));
+        i = nextNonBlank(raw, i + 1);
+        continue;
       }
       out.add(new Line(s, Optional.empty()));
     }
     return out;
+  }
+
+  /** "Accept:" on a line of its own, the URL on the next line that is not blank. */
+  private static Optional<Link> linkBelow(String s, List<String> raw, int from) {
+    Matcher labelOnly = LABEL_ONLY.matcher(s);
+    if (!labelOnly.matches() || !Wording.isLinkLabel(labelOnly.group("label"))) {
+      return Optional.empty();
+    }
+    int next = nextNonBlank(raw, from);
+    if (next < 0) {
+      return Optional.empty();
+    }
+    Matcher bare = BARE.matcher(raw.get(next).strip());
+    return bare.matches() ? Optional.of(link(labelOnly.group("label"), bare.group("url"))) : Optional.empty();
   }
 
   private static Optional<Link> sameLine(String s) {

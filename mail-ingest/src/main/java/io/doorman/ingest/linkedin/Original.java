@@ -41,11 +41,18 @@ record Original(
     return links().stream().filter(l -> l.role() == role).findFirst();
   }
 
-  /** The body as one text, for finding phrases. */
+  /**
+   * The body as one text, for finding phrases: a link line as its label ("Accept:"), without the
+   * address, which is most of a notification's text and holds none of its wording.
+   */
   String text() {
     StringBuilder sb = new StringBuilder(subject).append('\n');
     for (Line line : lines) {
-      sb.append(line.text()).append('\n');
+      if (line.isLink()) {
+        sb.append(line.link().get().label()).append(":\n");
+      } else {
+        sb.append(line.text()).append('\n');
+      }
     }
     return sb.toString();
   }

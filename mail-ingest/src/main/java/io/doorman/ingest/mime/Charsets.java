@@ -40,6 +40,12 @@ final class Charsets {
 
   /** Decodes bytes; malformed input becomes U+FFFD (and a warning), never an exception. */
   static String decode(byte[] bytes, int from, int to, Charset charset, List<String> warnings) {
+    // The String constructor is the fast way (ASCII and Latin-1 copied as they are); it replaces
+    // what it cannot decode with U+FFFD, so only a text holding one needs the strict decoder's word.
+    String text = new String(bytes, from, to - from, charset);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
     CharsetDecoder strict =
         charset
             .newDecoder()

@@ -3,6 +3,7 @@ package io.doorman.ingest.mime;
 import io.doorman.ingest.Limits;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.UnreadableMailException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,20 +138,21 @@ public final class MimeReader {
       if (e.header("Content-Disposition").map(d -> d.toLowerCase(Locale.ROOT).startsWith("attachment")).orElse(false)) {
         return;
       }
-      byte[] decoded = body(e);
-      String text =
-          Charsets.decode(
-              decoded, 0, decoded.length, Charsets.forName(type.charset().orElse("utf-8"), warnings), warnings);
+      Charset charset = Charsets.forName(type.charset().orElse("utf-8"), warnings);
       if (html) {
-        bodies.html = text;
+        bodies.html = new MimeMail.EncodedBody(data, e.bodyStart, e.end, transferEncoding(e), charset);
       } else {
-        bodies.plain = text;
+        byte[] decoded = body(e);
+        bodies.plain = Charsets.decode(decoded, 0, decoded.length, charset, warnings);
       }
     }
 
     private byte[] body(Entity e) {
-      String encoding = e.header("Content-Transfer-Encoding").orElse("7bit");
-      return TransferDecoding.decode(encoding, data, e.bodyStart, e.end);
+      return TransferDecoding.decode(transferEncoding(e), data, e.bodyStart, e.end);
+    }
+
+    private static String transferEncoding(Entity e) {
+      return e.header("Content-Transfer-Encoding").orElse("7bit");
     }
   }
 
@@ -167,7 +169,7 @@ public final class MimeReader {
 
   private static final class Bodies {
     String plain;
-    String html;
+    MimeMail.EncodedBody html;
     final List<MimeMail> attached = new ArrayList<>();
   }
 }

@@ -1,6 +1,7 @@
 package io.doorman.ingest.mime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.ingest.Limits;
@@ -60,6 +61,41 @@ class LegacyCharsetTest {
     MimeMail m = Mime.read(mail("utf-8", body, "8bit"), Limits.DEFAULTS);
 
     assertEquals("ok \uFFFD ok", m.plainText().orElseThrow());
+    assertTrue(m.warnings().get(0).contains("not valid UTF-8"), m.warnings().toString());
+  }
+
+  @Test
+  void aReplacementCharacterWrittenInTheMailIsNotTakenForDamage() throws Exception {
+    MimeMail m = Mime.read(mail("utf-8", "ok \uFFFD ok".getBytes(StandardCharsets.UTF_8), "8bit"), Limits.DEFAULTS);
+
+    assertEquals("ok \uFFFD ok", m.plainText().orElseThrow());
+    assertTrue(m.warnings().isEmpty(), m.warnings().toString());
+  }
+
+  @Test
+  void theHtmlPartIsDecodedWhenAskedForAndWhatItRepairedIsThenReported() throws Exception {
+    MimeMail m =
+        Mime.read(
+            """
+            From: a@example.com
+            Content-Type: multipart/alternative; boundary=XYZ
+
+            --XYZ
+            Content-Type: text/plain; charset=utf-8
+
+            the text
+            --XYZ
+            Content-Type: text/html; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            <p>M=C3=BCller =E9</p>
+            --XYZ--
+            """);
+
+    assertTrue(m.warnings().isEmpty(), "nothing decoded yet: " + m.warnings());
+    assertEquals("<p>M\u00fcller \uFFFD</p>", m.html().orElseThrow().strip());
+    assertSame(m.html().orElseThrow(), m.html().orElseThrow(), "decoded once");
+    assertEquals(1, m.warnings().size(), m.warnings().toString());
     assertTrue(m.warnings().get(0).contains("not valid UTF-8"), m.warnings().toString());
   }
 }
