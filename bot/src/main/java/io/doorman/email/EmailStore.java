@@ -34,7 +34,7 @@ final class EmailStore {
           }
         }
       }
-      return Database.insertIfAbsent(c, "INSERT INTO email_forwards (invitation_id, forwarder, forwarded_at) VALUES (?, ?, ?)",
+      return db.insertIfAbsent(c, "INSERT INTO email_forwards (invitation_id, forwarder, forwarded_at) VALUES (?, ?, ?)",
           ps -> {
             ps.setLong(1, invitationId);
             ps.setString(2, who);
@@ -112,7 +112,7 @@ final class EmailStore {
 
   /** Claims the digest of {@code day} for this node; false when it was already sent (by anyone). */
   boolean claimDigest(LocalDate day, Instant at) {
-    return db.inTransaction("claim the digest of " + day, c -> Database.insertIfAbsent(c,
+    return db.inTransaction("claim the digest of " + day, c -> db.insertIfAbsent(c,
         "INSERT INTO email_digests (digest_day, sent_at) VALUES (?, ?)", ps -> {
           ps.setString(1, day.toString());
           ps.setObject(2, at.atOffset(ZoneOffset.UTC));

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.sql.Savepoint;
 import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -274,22 +273,16 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs one INSERT inside {@link #inTransaction} work; false when a unique key says the row is
-   * already there (another node was first), with the transaction still usable on both databases.
+   * Inserts a row unless one with the same unique key is there (another node's, say): true when
+   * this inserted it. The transaction goes on either way.
    */
-  public static boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
-    Savepoint before = c.setSavepoint();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      ps.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) { // unique violation on H2 and PostgreSQL
-        c.rollback(before);
-        return false;
+  public boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
+    return dialect().insertUnlessTaken(c, sql, dialectSql -> {
+      try (PreparedStatement ps = c.prepareStatement(dialectSql)) {
+        binder.bind(ps);
+        return ps.executeUpdate() > 0 ? Optional.of(Boolean.TRUE) : Optional.empty();
       }
-      throw e;
-    }
+    }).isPresent();
   }
 
   public String dialectName() {

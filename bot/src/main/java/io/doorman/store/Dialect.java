@@ -2,6 +2,7 @@ package io.doorman.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,11 +26,16 @@ interface Dialect {
   void endBulk(Connection connection) throws SQLException;
 
   /**
-   * The clause that makes an insert of an invitation already stored by someone else a no-op
-   * rather than an error, or empty where a savepoint must catch the unique violation instead
-   * (PostgreSQL needs the clause: a savepoint per row would overflow its subtransaction cache).
+   * Runs an INSERT that may meet a row with the same unique key, stored by another node or thread
+   * a moment ago: what {@code insert} made of it, or empty when the key was taken; the transaction
+   * goes on either way. {@code insert} prepares and runs the SQL this dialect hands it.
    */
-  String onDuplicateKeyIgnore();
+  <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert) throws SQLException;
+
+  /** Prepares, binds and runs an INSERT: what it made (a generated id, say), empty when no row was inserted. */
+  interface Insert<T> {
+    Optional<T> run(String sql) throws SQLException;
+  }
 
   /**
    * Whether the database lives in this process and closes when its last connection does (H2),
@@ -50,6 +56,8 @@ interface Dialect {
 
   /** H2: the file URL carries WRITE_DELAY=0, so each commit is written through at once. */
   final class H2 implements Dialect {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Override
     public String name() {
       return "H2";
@@ -71,9 +79,20 @@ interface Dialect {
       execute(connection, "CHECKPOINT SYNC");
     }
 
+    /** H2 has no ON CONFLICT outside its compatibility modes: the unique violation is caught at a savepoint. */
     @Override
-    public String onDuplicateKeyIgnore() {
-      return "";
+    public <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert)
+        throws SQLException {
+      Savepoint before = connection.setSavepoint();
+      try {
+        return insert.run(insertSql);
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+        connection.rollback(before);
+        return Optional.empty();
+      }
     }
 
     @Override
@@ -106,9 +125,11 @@ interface Dialect {
       connection.commit();
     }
 
+    /** The clause, not a savepoint: one per row of a bulk load would overflow the subtransaction cache. */
     @Override
-    public String onDuplicateKeyIgnore() {
-      return " ON CONFLICT (invitation_key) DO NOTHING";
+    public <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert)
+        throws SQLException {
+      return insert.run(insertSql + " ON CONFLICT DO NOTHING");
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,25 +79,15 @@ public final class InvitationStore {
     if (known.isPresent()) {
       return new Ingested(known.getAsLong(), false);
     }
-    String onDuplicate = db.dialect().onDuplicateKeyIgnore();
-    Savepoint beforeInsert = onDuplicate.isEmpty() ? c.setSavepoint() : null;
-    OptionalLong id;
-    try {
-      id = insert(c, invitation, verdict, now, onDuplicate);
-    } catch (SQLException e) {
-      if (beforeInsert == null || !isUniqueViolation(e)) {
-        throw e;
-      }
-      c.rollback(beforeInsert);
-      id = OptionalLong.empty();
-    }
+    Optional<Long> id = db.dialect().insertUnlessTaken(c, INSERT_INVITATION,
+        sql -> insert(c, sql, invitation, verdict, now));
     if (id.isEmpty()) {
       // Another node stored it between our look-up and insert: count the sighting instead.
       return new Ingested(countSighting(c, invitation.key(), now).orElseThrow(), false);
     }
-    audit.write(id.getAsLong(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
+    audit.write(id.get(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
         Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName()));
-    return new Ingested(id.getAsLong(), true);
+    return new Ingested(id.get(), true);
   }
 
   /**
@@ -291,18 +280,18 @@ public final class InvitationStore {
     return OptionalLong.of(id);
   }
 
-  /** The new invitation's id, or empty when {@code onDuplicate} made the insert of a known key a no-op. */
-  private static OptionalLong insert(Connection c, Invitation i, Verdict v, Instant now, String onDuplicate)
+  private static final String INSERT_INVITATION =
+      "INSERT INTO invitations (invitation_key, recipient, sender_name, sender_headline,"
+          + " sender_location, profile_url, accept_url, note, mutual_connections, authenticity,"
+          + " language, category, suggested_action, reasons, state, state_by, state_at, version,"
+          + " sightings, first_seen, last_seen, source)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)";
+
+  /** The new invitation's id, or empty when the dialect's {@code sql} found its key taken. */
+  private static Optional<Long> insert(Connection c, String sql, Invitation i, Verdict v, Instant now)
       throws SQLException {
     Person p = i.sender();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO invitations (invitation_key, recipient, sender_name, sender_headline,"
-                + " sender_location, profile_url, accept_url, note, mutual_connections, authenticity,"
-                + " language, category, suggested_action, reasons, state, state_by, state_at, version,"
-                + " sightings, first_seen, last_seen, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)" + onDuplicate,
-            new String[] {"id"})) {
+    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
       ps.setString(1, Rows.fit(i.key(), 1000));
       Rows.set(ps, 2, i.origin().recipient().map(r -> Rows.fit(r, 300)));
       ps.setString(3, Rows.fit(p.name(), 300));
@@ -324,11 +313,11 @@ public final class InvitationStore {
       Rows.set(ps, 19, now);
       ps.setString(20, Rows.fit(i.origin().source(), 2000));
       if (ps.executeUpdate() == 0) {
-        return OptionalLong.empty();
+        return Optional.empty();
       }
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        return OptionalLong.of(keys.getLong(1));
+        return Optional.of(keys.getLong(1));
       }
     }
   }
@@ -733,10 +722,5 @@ public final class InvitationStore {
 
   private <T> T inTransaction(String what, Database.Work<T> work) {
     return db.inTransaction(what, work);
-  }
-
-  /** Unique-key violations have SQLSTATE 23505 on both H2 and PostgreSQL. */
-  private static boolean isUniqueViolation(SQLException e) {
-    return "23505".equals(e.getSQLState());
   }
 }

@@ -108,7 +108,7 @@ public final class MailboxLease {
         }
       }
     }
-    return Database.insertIfAbsent(c, "INSERT INTO mailbox_leases (mailbox, owner, expires_at) VALUES (?, ?, ?)",
+    return db.insertIfAbsent(c, "INSERT INTO mailbox_leases (mailbox, owner, expires_at) VALUES (?, ?, ?)",
         ps -> {
           ps.setString(1, mailbox);
           ps.setString(2, owner);
