@@ -59,7 +59,11 @@ class ImapSourceTest {
   }
 
   private ImapSettings settings() {
-    return ImapSettings.plain("127.0.0.1", server.getImap().getPort(), USER, PASSWORD)
+    return settings(server.getImap().getPort());
+  }
+
+  private ImapSettings settings(int port) {
+    return ImapSettings.plain("127.0.0.1", port, USER, PASSWORD)
         .withTimings(Duration.ofMinutes(25), Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(8),
             Duration.ofMinutes(2));
   }
@@ -102,6 +106,18 @@ class ImapSourceTest {
     deliver("stored two");
     await(() -> count("Doorman.Processed") == 2, "second stored message moved");
     assertTrue(source.status().connected());
+  }
+
+  @Test
+  void aServerWithoutIdleIsPolledForNewMail() throws Exception {
+    try (NoIdleProxy noIdle = NoIdleProxy.to("127.0.0.1", server.getImap().getPort())) {
+      source = new ImapSource(settings(noIdle.port()), this::bySubject, Clock.systemUTC(), quick);
+      source.start();
+      await(() -> source.status().connected(), "connected");
+      deliver("stored after connecting");
+      await(() -> count("Doorman.Processed") == 1, "found by polling and moved");
+      assertEquals(0, source.status().idles(), "no IDLE was tried: the server does not offer it");
+    }
   }
 
   @Test
