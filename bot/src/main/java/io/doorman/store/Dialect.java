@@ -2,7 +2,6 @@ package io.doorman.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,18 +78,20 @@ interface Dialect {
       execute(connection, "CHECKPOINT SYNC");
     }
 
-    /** H2 has no ON CONFLICT outside its compatibility modes: the unique violation is caught at a savepoint. */
+    /**
+     * H2 has no ON CONFLICT outside its compatibility modes, but it rolls back only the statement
+     * that failed, so the unique violation is simply caught. (A savepoint would cost a statement
+     * of its own, parsed anew each time for its new name, per stored invitation.)
+     */
     @Override
     public <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert)
         throws SQLException {
-      Savepoint before = connection.setSavepoint();
       try {
         return insert.run(insertSql);
       } catch (SQLException e) {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
-        connection.rollback(before);
         return Optional.empty();
       }
     }

@@ -243,6 +243,32 @@ abstract class InvitationStoreContractTest {
   }
 
   @Test
+  void anInsertMeetingATakenKeyLeavesTheRestOfTheTransactionStanding() {
+    Database db = opened.get(0);
+    Database.Binder day1 = ps -> {
+      ps.setString(1, "2026-12-01");
+      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
+    };
+    Database.Binder day2 = ps -> {
+      ps.setString(1, "2026-12-02");
+      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
+    };
+    String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES (?, ?)";
+
+    List<Boolean> inserted = db.inTransaction("insert three", c -> List.of(
+        db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day2)));
+
+    assertEquals(List.of(true, false, true), inserted);
+    long rows = db.inTransaction("count", c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM email_digests")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    assertEquals(2, rows, "both days committed, the first once");
+  }
+
+  @Test
   void aBulkLoadIsOnDiskWhenItCloses() {
     try (InvitationStore.Batch bulk = store.bulk(3)) {
       for (int i = 0; i < 10; i++) {
