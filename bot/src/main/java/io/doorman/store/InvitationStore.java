@@ -152,7 +152,7 @@ public final class InvitationStore {
 
     public MessageIngested ingestMessage(Message message, Reply reply) {
       return step("store message " + message.origin().source(),
-          () -> InvitationStore.ingestMessage(c, message, reply, clock.instant(), this::queueAudit));
+          () -> InvitationStore.this.ingestMessage(c, message, reply, clock.instant(), this::queueAudit));
     }
 
     /**
@@ -333,19 +333,37 @@ public final class InvitationStore {
         "store message " + message.origin().source(), c -> ingestMessage(c, message, reply, now, directly(c)));
   }
 
-  private static MessageIngested ingestMessage(
+  private static final String INSERT_MESSAGE =
+      "INSERT INTO messages (message_key, sender_name, recipient, body, reply_class,"
+          + " suggested_action, invitation_id, received_at, source)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Stores the message unless its key is taken (seen before, or stored by another node just now). */
+  private MessageIngested ingestMessage(
       Connection c, Message message, Reply reply, Instant now, AuditSink audit) throws SQLException {
     String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
         + "|" + message.text().hashCode());
-    if (exists(c, "SELECT 1 FROM messages WHERE message_key = ?", key)) {
+    OptionalLong asked = askedInvitation(c, message);
+    boolean stored = db.dialect().insertUnlessTaken(c, INSERT_MESSAGE,
+        sql -> insertMessage(c, sql, key, message, reply, asked, now)).isPresent();
+    if (!stored) {
       return new MessageIngested(true, OptionalLong.empty());
     }
-    OptionalLong asked = askedInvitation(c, message);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO messages (message_key, sender_name, recipient, body, reply_class,"
-                + " suggested_action, invitation_id, received_at, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    if (asked.isPresent()) {
+      Actor sender = new Actor(message.sender().name(), Channel.INGEST);
+      Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
+          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()), audit);
+      if (!(outcome instanceof Outcome.Applied)) {
+        return new MessageIngested(false, OptionalLong.empty());
+      }
+    }
+    return new MessageIngested(false, asked);
+  }
+
+  private static Optional<Boolean> insertMessage(
+      Connection c, String sql, String key, Message message, Reply reply, OptionalLong asked, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, Rows.fit(key, 1000));
       ps.setString(2, Rows.fit(message.sender().name(), 300));
       Rows.set(ps, 3, message.origin().recipient().map(r -> Rows.fit(r, 300)));
@@ -359,17 +377,8 @@ public final class InvitationStore {
       }
       Rows.set(ps, 8, now);
       ps.setString(9, Rows.fit(message.origin().source(), 2000));
-      ps.executeUpdate();
+      return ps.executeUpdate() > 0 ? Optional.of(Boolean.TRUE) : Optional.empty();
     }
-    if (asked.isPresent()) {
-      Actor sender = new Actor(message.sender().name(), Channel.INGEST);
-      Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
-          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()), audit);
-      if (!(outcome instanceof Outcome.Applied)) {
-        asked = OptionalLong.empty();
-      }
-    }
-    return new MessageIngested(false, asked);
   }
 
   private static OptionalLong askedInvitation(Connection c, Message m) throws SQLException {
@@ -707,15 +716,6 @@ public final class InvitationStore {
       }
     }
     return out;
-  }
-
-  private static boolean exists(Connection c, String sql, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   // ------------------------------------------------------------------ transactions
