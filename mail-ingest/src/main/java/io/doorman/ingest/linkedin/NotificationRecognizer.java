@@ -300,6 +300,9 @@ public final class NotificationRecognizer {
   private static final int MAX_WORD = 4_000;
 
   static String capWords(String text) {
+    if (text.length() <= MAX_WORD) {
+      return text; // no word can be longer than the text
+    }
     int run = 0;
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
