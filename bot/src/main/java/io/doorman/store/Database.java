@@ -121,7 +121,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Connection c) {
+  /** Closes a connection that is done with, after a failure or not: the failure is what counts. */
+  static void closeQuietly(Connection c) {
     try {
       c.close();
     } catch (SQLException e) {
@@ -277,7 +278,7 @@ public final class Database implements AutoCloseable {
    * this inserted it. The transaction goes on either way.
    */
   public boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
-    return dialect().insertUnlessTaken(c, sql, dialectSql -> {
+    return dialect().insertUnlessTaken(sql, dialectSql -> {
       try (PreparedStatement ps = c.prepareStatement(dialectSql)) {
         binder.bind(ps);
         return ps.executeUpdate() > 0 ? Optional.of(Boolean.TRUE) : Optional.empty();
@@ -286,7 +287,7 @@ public final class Database implements AutoCloseable {
   }
 
   public String dialectName() {
-    return opened().dialect().name();
+    return dialect().name();
   }
 
   /** The URL without a password parameter, for logs and messages. */

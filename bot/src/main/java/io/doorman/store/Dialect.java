@@ -29,7 +29,7 @@ interface Dialect {
    * a moment ago: what {@code insert} made of it, or empty when the key was taken; the transaction
    * goes on either way. {@code insert} prepares and runs the SQL this dialect hands it.
    */
-  <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert) throws SQLException;
+  <T> Optional<T> insertUnlessTaken(String insertSql, Insert<T> insert) throws SQLException;
 
   /** Prepares, binds and runs an INSERT: what it made (a generated id, say), empty when no row was inserted. */
   interface Insert<T> {
@@ -84,8 +84,7 @@ interface Dialect {
      * of its own, parsed anew each time for its new name, per stored invitation.)
      */
     @Override
-    public <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert)
-        throws SQLException {
+    public <T> Optional<T> insertUnlessTaken(String insertSql, Insert<T> insert) throws SQLException {
       try {
         return insert.run(insertSql);
       } catch (SQLException e) {
@@ -128,8 +127,7 @@ interface Dialect {
 
     /** The clause, not a savepoint: one per row of a bulk load would overflow the subtransaction cache. */
     @Override
-    public <T> Optional<T> insertUnlessTaken(Connection connection, String insertSql, Insert<T> insert)
-        throws SQLException {
+    public <T> Optional<T> insertUnlessTaken(String insertSql, Insert<T> insert) throws SQLException {
       return insert.run(insertSql + " ON CONFLICT DO NOTHING");
     }
 

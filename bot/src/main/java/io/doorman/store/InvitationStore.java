@@ -79,7 +79,7 @@ public final class InvitationStore {
     if (known.isPresent()) {
       return new Ingested(known.getAsLong(), false);
     }
-    Optional<Long> id = db.dialect().insertUnlessTaken(c, INSERT_INVITATION,
+    Optional<Long> id = db.dialect().insertUnlessTaken(INSERT_INVITATION,
         sql -> insert(c, sql, invitation, verdict, now));
     if (id.isEmpty()) {
       // Another node stored it between our look-up and insert: count the sighting instead.
@@ -130,7 +130,7 @@ public final class InvitationStore {
           db.dialect().beginBulk(c);
         }
       } catch (SQLException e) {
-        closeQuietly(c);
+        Database.closeQuietly(c);
         throw new StoreException("cannot start a batch", e);
       }
     }
@@ -202,7 +202,7 @@ public final class InvitationStore {
       } catch (SQLException e) {
         throw new StoreException("cannot commit and close", e);
       } finally {
-        closeQuietly(c);
+        Database.closeQuietly(c);
       }
     }
 
@@ -230,14 +230,6 @@ public final class InvitationStore {
         }
         throw new StoreException("cannot " + what, e);
       }
-    }
-  }
-
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException ignored) {
-      // Closing after a failure: the failure is what gets reported.
     }
   }
 
@@ -344,8 +336,7 @@ public final class InvitationStore {
     String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
         + "|" + message.text().hashCode());
     OptionalLong asked = askedInvitation(c, message);
-    boolean stored = db.dialect().insertUnlessTaken(c, INSERT_MESSAGE,
-        sql -> insertMessage(c, sql, key, message, reply, asked, now)).isPresent();
+    boolean stored = db.insertIfAbsent(c, INSERT_MESSAGE, ps -> bindMessage(ps, key, message, reply, asked, now));
     if (!stored) {
       return new MessageIngested(true, OptionalLong.empty());
     }
@@ -360,25 +351,22 @@ public final class InvitationStore {
     return new MessageIngested(false, asked);
   }
 
-  private static Optional<Boolean> insertMessage(
-      Connection c, String sql, String key, Message message, Reply reply, OptionalLong asked, Instant now)
+  private static void bindMessage(
+      PreparedStatement ps, String key, Message message, Reply reply, OptionalLong asked, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, Rows.fit(key, 1000));
-      ps.setString(2, Rows.fit(message.sender().name(), 300));
-      Rows.set(ps, 3, message.origin().recipient().map(r -> Rows.fit(r, 300)));
-      ps.setString(4, Rows.fit(message.text(), 10000));
-      ps.setString(5, reply.replyClass().wireName());
-      ps.setString(6, reply.action().wireName());
-      if (asked.isPresent()) {
-        ps.setLong(7, asked.getAsLong());
-      } else {
-        ps.setNull(7, java.sql.Types.BIGINT);
-      }
-      Rows.set(ps, 8, now);
-      ps.setString(9, Rows.fit(message.origin().source(), 2000));
-      return ps.executeUpdate() > 0 ? Optional.of(Boolean.TRUE) : Optional.empty();
+    ps.setString(1, Rows.fit(key, 1000));
+    ps.setString(2, Rows.fit(message.sender().name(), 300));
+    Rows.set(ps, 3, message.origin().recipient().map(r -> Rows.fit(r, 300)));
+    ps.setString(4, Rows.fit(message.text(), 10000));
+    ps.setString(5, reply.replyClass().wireName());
+    ps.setString(6, reply.action().wireName());
+    if (asked.isPresent()) {
+      ps.setLong(7, asked.getAsLong());
+    } else {
+      ps.setNull(7, java.sql.Types.BIGINT);
     }
+    Rows.set(ps, 8, now);
+    ps.setString(9, Rows.fit(message.origin().source(), 2000));
   }
 
   private static OptionalLong askedInvitation(Connection c, Message m) throws SQLException {

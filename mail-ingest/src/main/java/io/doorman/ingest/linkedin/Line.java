@@ -38,10 +38,11 @@ record Line(String text, Optional<Link> link) {
         out.add(new Line(s, same));
         continue;
       }
-      Optional<Link> below = s.endsWith(":") ? linkBelow(s, raw, i + 1) : Optional.empty();
+      int next = s.endsWith(":") ? nextNonBlank(raw, i + 1) : -1;
+      Optional<Link> below = next >= 0 ? linkBelow(s, raw.get(next)) : Optional.empty();
       if (below.isPresent()) {
         out.add(new Line(s, below));
-        i = nextNonBlank(raw, i + 1);
+        i = next;
         continue;
       }
       out.add(new Line(s, Optional.empty()));
@@ -49,17 +50,13 @@ record Line(String text, Optional<Link> link) {
     return out;
   }
 
-  /** "Accept:" on a line of its own, the URL on the next line that is not blank. */
-  private static Optional<Link> linkBelow(String s, List<String> raw, int from) {
+  /** "Accept:" on a line of its own ({@code s}), the URL on the next line that is not blank. */
+  private static Optional<Link> linkBelow(String s, String nextLine) {
     Matcher labelOnly = LABEL_ONLY.matcher(s);
     if (!labelOnly.matches() || !Wording.isLinkLabel(labelOnly.group("label"))) {
       return Optional.empty();
     }
-    int next = nextNonBlank(raw, from);
-    if (next < 0) {
-      return Optional.empty();
-    }
-    Matcher bare = BARE.matcher(raw.get(next).strip());
+    Matcher bare = BARE.matcher(nextLine.strip());
     return bare.matches() ? Optional.of(link(labelOnly.group("label"), bare.group("url"))) : Optional.empty();
   }
 

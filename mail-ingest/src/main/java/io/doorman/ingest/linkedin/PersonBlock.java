@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * The lines that describe a member: name, headline, location and mutual connections, in that
@@ -25,7 +24,6 @@ record PersonBlock(
     int last) {
 
   private static final int MAX_LINE = 160;
-  private static final Pattern WORD_GAP = Pattern.compile("\\s+");
 
   /** The member's block among these, preferring a line that is their name. */
   static Optional<PersonBlock> find(List<List<String>> blocks, List<String> nameCandidates) {
@@ -158,6 +156,6 @@ record PersonBlock(
         && !s.isEmpty()
         && Character.isUpperCase(s.codePointAt(0))
         && ".!?,:;".indexOf(s.charAt(s.length() - 1)) < 0
-        && WORD_GAP.split(s).length <= 6;
+        && Wording.WHITESPACE.split(s).length <= 6;
   }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class Wording {
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /** A run of white space. */
+  static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private Wording() {}
 

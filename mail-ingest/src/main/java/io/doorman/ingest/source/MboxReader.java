@@ -136,17 +136,16 @@ final class MboxReader implements Iterator<SourceEntry> {
 
   /** Whether these bytes start with an mbox separator, {@code From }. */
   static boolean isFromLine(byte[] l) {
-    return l.length >= 5 && l[0] == 'F' && l[1] == 'r' && l[2] == 'o' && l[3] == 'm' && l[4] == ' ';
+    return startsWithFrom(l, 0, l.length);
   }
 
   private boolean isFromLine() {
-    return startsWithFrom(lineStart);
+    return startsWithFrom(lineBytes, lineStart, lineStart + lineLength);
   }
 
-  private boolean startsWithFrom(int i) {
-    byte[] l = lineBytes;
-    return lineStart + lineLength - i >= 5
-        && l[i] == 'F' && l[i + 1] == 'r' && l[i + 2] == 'o' && l[i + 3] == 'm' && l[i + 4] == ' ';
+  /** Whether {@code l[i, end)} starts with {@code From }. */
+  private static boolean startsWithFrom(byte[] l, int i, int end) {
+    return end - i >= 5 && l[i] == 'F' && l[i + 1] == 'r' && l[i + 2] == 'o' && l[i + 3] == 'm' && l[i + 4] == ' ';
   }
 
   private boolean quotedFrom() {
@@ -155,7 +154,7 @@ final class MboxReader implements Iterator<SourceEntry> {
     while (i < end && lineBytes[i] == '>') {
       i++;
     }
-    return i > lineStart && startsWithFrom(i);
+    return i > lineStart && startsWithFrom(lineBytes, i, end);
   }
 
   private boolean isBlank() {
