@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
  */
 record Line(String text, Optional<Link> link) {
 
-  private static final String URL = "https?://[^\\s<>\\[\\]\"]+";
-  private static final Pattern SAME_LINE =
-      Pattern.compile("^(?<label>[^:<\\[(]{0,80}?)\\s*:\\s*<?(?<url>" + URL + ")>?$");
-  private static final Pattern BRACKETED =
-      Pattern.compile("^(?<label>.{0,80}?)\\s*[<\\[(](?<url>" + URL + ")[>\\])]$");
+  // The layouts, as patterns (URL = https?://[^\s<>\[\]"]+, \s as in java.util.regex):
+  //   same line:  label (no ':', '<', '[', '('; at most 80) \s* ':' \s* '<'? URL '>'?
+  //   bracketed:  label (at most 80) \s* one of <[( URL one of >])
+  //   bare:       '<'? URL '>'?
+  //   label only: label (no ':'; 1 to 80) \s* ':'   (the URL, bare, on the next line)
+  // Read by hand below rather than matched: these are tried on every line of every email, and
+  // the patterns' backtracking over the URL was a tenth of the parser's time. LineTest holds the
+  // patterns and checks that both readings agree.
+  private static final int MAX_LABEL = 80;
   private static final Pattern LABEL_ONLY = Pattern.compile("^(?<label>[^:]{1,80}?)\\s*:$");
-  private static final Pattern BARE = Pattern.compile("^<?(?<url>" + URL + ")>?$");
 
   boolean isBlank() {
     return link.isEmpty() && text.isBlank();
@@ -56,28 +59,137 @@ record Line(String text, Optional<Link> link) {
     if (!labelOnly.matches() || !Wording.isLinkLabel(labelOnly.group("label"))) {
       return Optional.empty();
     }
-    Matcher bare = BARE.matcher(nextLine.strip());
-    return bare.matches() ? Optional.of(link(labelOnly.group("label"), bare.group("url"))) : Optional.empty();
+    return bare(nextLine.strip()).map(url -> link(labelOnly.group("label"), url));
   }
 
-  private static Optional<Link> sameLine(String s) {
+  /** A link on the line itself: labelled with a colon, in brackets, or bare. */
+  static Optional<Link> sameLine(String s) {
     if (!s.contains("http")) {
       return Optional.empty();
     }
-    for (Pattern pattern : new Pattern[] {SAME_LINE, BRACKETED}) {
-      Matcher m = pattern.matcher(s);
-      if (m.matches()) {
-        String label = m.group("label").strip();
-        if (label.isEmpty() || Wording.isLinkLabel(label)) {
-          return Optional.of(link(label, m.group("url")));
+    Optional<Link> labelled = afterColon(s).or(() -> inBrackets(s));
+    if (labelled.isPresent()) {
+      return labelled;
+    }
+    return bare(s).map(url -> link("", url));
+  }
+
+  /** "Accept: URL" or "Accept: <URL>"; the label is what comes before the first colon. */
+  private static Optional<Link> afterColon(String s) {
+    int colon = s.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    int labelEnd = skipSpacesBack(s, colon);
+    if (labelEnd > MAX_LABEL || containsAny(s, labelEnd, "<[(")) {
+      return Optional.empty();
+    }
+    int url = skipSpaces(s, colon + 1);
+    if (url < s.length() && s.charAt(url) == '<') {
+      url++;
+    }
+    return urlToEnd(s, url).flatMap(u -> labelled(s.substring(0, labelEnd), u));
+  }
+
+  /**
+   * "Accept [URL]", "Accept <URL>", "Accept (URL)": the URL opens at the first bracket after which
+   * it runs to the closing one at the end of the line.
+   */
+  private static Optional<Link> inBrackets(String s) {
+    int close = s.length() - 1;
+    if (">])".indexOf(s.charAt(close)) < 0) {
+      return Optional.empty();
+    }
+    for (int open = 0; open < close; open++) {
+      if ("<[(".indexOf(s.charAt(open)) >= 0) {
+        Optional<String> url = urlBetween(s, open + 1, close);
+        if (url.isPresent()) {
+          int labelEnd = skipSpacesBack(s, open);
+          if (labelEnd > MAX_LABEL || containsLineBreak(s, labelEnd)) {
+            return Optional.empty();
+          }
+          return labelled(s.substring(0, labelEnd), url.get());
         }
       }
     }
-    Matcher bare = BARE.matcher(s);
-    if (bare.matches()) {
-      return Optional.of(link("", bare.group("url")));
-    }
     return Optional.empty();
+  }
+
+  /** A line that is only a URL, maybe in angle brackets. */
+  private static Optional<String> bare(String s) {
+    return urlToEnd(s, s.startsWith("<") ? 1 : 0);
+  }
+
+  /** A link when its label is empty or reads as one of LinkedIn's link labels. */
+  private static Optional<Link> labelled(String rawLabel, String url) {
+    String label = rawLabel.strip();
+    return label.isEmpty() || Wording.isLinkLabel(label) ? Optional.of(link(label, url)) : Optional.empty();
+  }
+
+  /** The URL from {@code from} to the end of {@code s}, but for one closing '>'. */
+  private static Optional<String> urlToEnd(String s, int from) {
+    int end = s.length();
+    if (end > from && s.charAt(end - 1) == '>') {
+      end--;
+    }
+    return urlBetween(s, from, end);
+  }
+
+  /** {@code s} from {@code from} to {@code end} when that is all one http(s) URL. */
+  private static Optional<String> urlBetween(String s, int from, int end) {
+    int rest;
+    if (s.startsWith("https://", from)) {
+      rest = from + "https://".length();
+    } else if (s.startsWith("http://", from)) {
+      rest = from + "http://".length();
+    } else {
+      return Optional.empty();
+    }
+    if (rest >= end) {
+      return Optional.empty();
+    }
+    for (int i = rest; i < end; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c) || "<>[]\"".indexOf(c) >= 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(s.substring(from, end));
+  }
+
+  /** Whitespace as {@code \s} means it in java.util.regex (not Unicode's). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static int skipSpaces(String s, int from) {
+    int i = from;
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int skipSpacesBack(String s, int end) {
+    int i = end;
+    while (i > 0 && isSpace(s.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean containsAny(String s, int end, String chars) {
+    for (int i = 0; i < end; i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The line breaks that a pattern's '.' does not match. */
+  private static boolean containsLineBreak(String s, int end) {
+    return containsAny(s, end, "\n\r\u0085\u2028\u2029");
   }
 
   private static Link link(String label, String url) {
