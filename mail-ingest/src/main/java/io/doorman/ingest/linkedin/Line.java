@@ -56,10 +56,11 @@ record Line(String text, Optional<Link> link) {
   /** "Accept:" on a line of its own ({@code s}), the URL on the next line that is not blank. */
   private static Optional<Link> linkBelow(String s, String nextLine) {
     Matcher labelOnly = LABEL_ONLY.matcher(s);
-    if (!labelOnly.matches() || !Wording.isLinkLabel(labelOnly.group("label"))) {
+    if (!labelOnly.matches()) {
       return Optional.empty();
     }
-    return bare(nextLine.strip()).map(url -> link(labelOnly.group("label"), url));
+    String label = labelOnly.group("label").strip();
+    return Wording.role(label).flatMap(role -> bare(nextLine.strip()).map(url -> new Link(label, url, role)));
   }
 
   /** A link on the line itself: labelled with a colon, in brackets, or bare. */
@@ -71,7 +72,7 @@ record Line(String text, Optional<Link> link) {
     if (labelled.isPresent()) {
       return labelled;
     }
-    return bare(s).map(url -> link("", url));
+    return bare(s).map(Line::unlabelled);
   }
 
   /** "Accept: URL" or "Accept: <URL>"; the label is what comes before the first colon. */
@@ -123,7 +124,10 @@ record Line(String text, Optional<Link> link) {
   /** A link when its label is empty or reads as one of LinkedIn's link labels. */
   private static Optional<Link> labelled(String rawLabel, String url) {
     String label = rawLabel.strip();
-    return label.isEmpty() || Wording.isLinkLabel(label) ? Optional.of(link(label, url)) : Optional.empty();
+    if (label.isEmpty()) {
+      return Optional.of(unlabelled(url));
+    }
+    return Wording.role(label).map(role -> new Link(label, url, role));
   }
 
   /** The URL from {@code from} to the end of {@code s}, but for one closing '>'. */
@@ -192,12 +196,9 @@ record Line(String text, Optional<Link> link) {
     return containsAny(s, end, "\n\r\u0085\u2028\u2029");
   }
 
-  private static Link link(String label, String url) {
-    Wording.LinkRole role = Wording.role(label).orElse(Wording.LinkRole.OTHER);
-    if (url.contains("invite-accept") && label.isEmpty()) {
-      role = Wording.LinkRole.ACCEPT;
-    }
-    return new Link(label.strip(), url, role);
+  /** A link without a label: an accept link by its address, else of no known role. */
+  private static Link unlabelled(String url) {
+    return new Link("", url, url.contains("invite-accept") ? Wording.LinkRole.ACCEPT : Wording.LinkRole.OTHER);
   }
 
   private static int nextNonBlank(List<String> raw, int from) {

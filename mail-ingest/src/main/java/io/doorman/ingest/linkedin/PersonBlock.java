@@ -27,12 +27,14 @@ record PersonBlock(
 
   /** The member's block among these, preferring a line that is their name. */
   static Optional<PersonBlock> find(List<List<String>> blocks, List<String> nameCandidates) {
+    List<String> names =
+        nameCandidates.stream().filter(c -> !c.isBlank()).map(Wording::comparable).toList();
     Optional<PersonBlock> best = Optional.empty();
     int bestScore = -1;
     for (int b = 0; b < blocks.size(); b++) {
       List<String> lines = blocks.get(b);
       for (int j = 0; j < lines.size(); j++) {
-        if (!isName(lines.get(j), nameCandidates)) {
+        if (!isName(lines.get(j), names)) {
           continue;
         }
         PersonBlock candidate = read(blocks, b, j);
@@ -118,17 +120,9 @@ record PersonBlock(
     return score;
   }
 
-  private static boolean isName(String line, List<String> candidates) {
-    if (line.length() > MAX_LINE) {
-      return false;
-    }
-    String l = Wording.comparable(line);
-    for (String c : candidates) {
-      if (!c.isBlank() && l.equals(Wording.comparable(c))) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether the line is one of the names, which are {@link Wording#comparable} already. */
+  private static boolean isName(String line, List<String> names) {
+    return !names.isEmpty() && line.length() <= MAX_LINE && names.contains(Wording.comparable(line));
   }
 
   /** Without a known name: a block with a mutual-connections line, else a short-lined block. */

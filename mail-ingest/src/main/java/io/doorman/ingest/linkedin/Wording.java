@@ -3,6 +3,7 @@ package io.doorman.ingest.linkedin;
 import io.doorman.policies.Language;
 import java.text.Normalizer;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -263,42 +264,76 @@ final class Wording {
     OTHER
   }
 
-  private static final Pattern ACCEPT_LABEL = p("^(?:accept|annehmen|accepter|aceptar)$");
-  private static final Pattern PROFILE_LABEL =
-      p(
-          "^(?:view profile|profil anzeigen|voir le profil|ver perfil|view .{1,80}'s profile"
-              + "|profil von .{1,80} anzeigen|voir le profil de .{1,80}|ver el perfil de .{1,80})$");
-  private static final Pattern THREAD_LABEL =
-      p(
-          "^(?:reply|antworten|répondre|responder|view message|nachricht anzeigen|voir le message"
-              + "|ver mensaje|view conversation)$");
-  private static final Pattern OTHER_LABEL =
-      p(
-          "^(?:see all invitations|alle einladungen anzeigen|voir toutes les invitations"
-              + "|ver todas las invitaciones|message .{1,40}|nachricht an .{1,40}"
-              + "|envoyer un message à .{1,40}|enviar mensaje a .{1,40}|unsubscribe|abbestellen"
-              + "|hier abbestellen|se désabonner|darse de baja|help|hilfe|aide|ayuda"
-              + "|learn why we included this|erfahren sie, warum wir dies hinzugefügt haben"
-              + "|découvrez pourquoi nous l'avons inclus|descubre por qué lo hemos incluido"
-              + "|connect|view job|see all jobs|ignore|ignorieren|ignorer|ignorar"
-              + "|voir qui vous recherche)\\.?$");
+  /** Labels that are fixed words, by their {@link #fold folded} text. */
+  private static final Map<String, LinkRole> FIXED_LABELS = new HashMap<>();
+
+  static {
+    fixedLabels(LinkRole.ACCEPT, "accept", "annehmen", "accepter", "aceptar");
+    fixedLabels(LinkRole.PROFILE, "view profile", "profil anzeigen", "voir le profil", "ver perfil");
+    fixedLabels(
+        LinkRole.THREAD,
+        "reply", "antworten", "répondre", "responder", "view message", "nachricht anzeigen",
+        "voir le message", "ver mensaje", "view conversation");
+    fixedLabels(
+        LinkRole.OTHER,
+        "see all invitations", "alle einladungen anzeigen", "voir toutes les invitations",
+        "ver todas las invitaciones", "unsubscribe", "abbestellen", "hier abbestellen",
+        "se désabonner", "darse de baja", "help", "hilfe", "aide", "ayuda",
+        "learn why we included this", "erfahren sie, warum wir dies hinzugefügt haben",
+        "découvrez pourquoi nous l'avons inclus", "descubre por qué lo hemos incluido", "connect",
+        "view job", "see all jobs", "ignore", "ignorieren", "ignorer", "ignorar",
+        "voir qui vous recherche");
+  }
+
+  private static void fixedLabels(LinkRole role, String... labels) {
+    for (String label : labels) {
+      FIXED_LABELS.put(fold(label), role);
+    }
+  }
+
+  /** Labels that name the member: "View Jane Doe's profile", "Message Jane". */
+  private static final Pattern NAMED_PROFILE_LABEL_SHAPE =
+      p("^(?:view .{1,80}'s profile|profil von .{1,80} anzeigen|voir le profil de .{1,80}"
+          + "|ver el perfil de .{1,80})$");
+  private static final Pattern NAMED_OTHER_LABEL_SHAPE =
+      p("^(?:message .{1,40}|nachricht an .{1,40}|envoyer un message à .{1,40}"
+          + "|enviar mensaje a .{1,40})\\.?$");
 
   static boolean isLinkLabel(String label) {
     return role(label).isPresent();
   }
 
+  /**
+   * What a link with this label is for, when it is one of LinkedIn's labels (in any case; the
+   * "other" labels may end with a full stop).
+   */
   static Optional<LinkRole> role(String label) {
-    String l = label.strip();
-    if (ACCEPT_LABEL.matcher(l).matches()) {
-      return Optional.of(LinkRole.ACCEPT);
-    } else if (PROFILE_LABEL.matcher(l).matches()) {
+    String l = fold(label.strip());
+    LinkRole fixed = FIXED_LABELS.get(l);
+    if (fixed == null && l.endsWith(".")) {
+      fixed = FIXED_LABELS.get(l.substring(0, l.length() - 1));
+      fixed = fixed == LinkRole.OTHER ? fixed : null;
+    }
+    if (fixed != null) {
+      return Optional.of(fixed);
+    } else if (NAMED_PROFILE_LABEL_SHAPE.matcher(l).matches()) {
       return Optional.of(LinkRole.PROFILE);
-    } else if (THREAD_LABEL.matcher(l).matches()) {
-      return Optional.of(LinkRole.THREAD);
-    } else if (OTHER_LABEL.matcher(l).matches()) {
+    } else if (NAMED_OTHER_LABEL_SHAPE.matcher(l).matches()) {
       return Optional.of(LinkRole.OTHER);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Case folded as a case-insensitive pattern compares: each character upper-cased, then
+   * lower-cased (so "İ" and "ſ" fold as "i" and "s", as they match there). Same length as {@code s}.
+   */
+  static String fold(String s) {
+    char[] folded = new char[s.length()];
+    for (int i = 0; i < folded.length; i++) {
+      folded[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    }
+    return new String(folded);
   }
 
   /** The name in an old-generation profile label ("View Jane Doe's profile"). */
@@ -326,6 +361,20 @@ final class Wording {
           "(?:mutual connections?|connections? in common|shared connections?|in common"
               + "|gemeinsame[rn]? (?:Kontakte?|Verbindungen?)|relations? en commun|contactos? en común"
               + "|conexiones? en común)");
+  /** A word each of {@link #MUTUAL_WORDS} contains, folded: most lines have none. */
+  private static final List<String> MUTUAL_KEYWORDS =
+      List.of("mutual", "common", "shared", "gemeinsame", "commun", "común");
+
+  private static boolean mayNameMutuals(String line) {
+    String folded = fold(line);
+    for (String word : MUTUAL_KEYWORDS) {
+      if (folded.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern LEADING_COUNT = p("^(\\d{1,5})\\s+\\S");
   private static final Pattern AND_OTHERS =
       p("^(?<names>.+?)\\s+(?:and|und|et|y)\\s+(?<n>\\d{1,5})\\s+(?:other|others|weitere[rn]?|autres?|más|otros?)\\b");
@@ -336,7 +385,7 @@ final class Wording {
   /** The number of mutual connections a line states, if it is a mutual-connections line. */
   static OptionalInt mutualCount(String line) {
     String l = line.strip();
-    if (l.length() > 120 || !MUTUAL_WORDS.matcher(l).find()) {
+    if (l.length() > 120 || !mayNameMutuals(l) || !MUTUAL_WORDS.matcher(l).find()) {
       return OptionalInt.empty();
     }
     Matcher others = AND_OTHERS.matcher(l);
@@ -360,15 +409,16 @@ final class Wording {
 
   // ------------------------------------------------------------------ footers
 
-  private static final Pattern FOOTER_START =
-      p(
-          "^(?:This email was intended for |Diese E-Mail ist für |Cet e-mail est destiné à "
-              + "|Este email se ha enviado a |You are receiving |Sie erhalten |Vous recevez "
-              + "|Estás recibiendo |You received an invitation to connect"
-              + "|Sie haben eine Einladung zum Vernetzen erhalten|Vous avez reçu une invitation"
-              + "|Has recibido una invitación|Learn why we included this|Unsubscribe"
-              + "|If you need assistance|©|See all invitations|Alle Einladungen anzeigen"
-              + "|Voir toutes les invitations|Ver todas las invitaciones)");
+  /** How LinkedIn's footers begin, in any case. */
+  private static final List<String> FOOTER_STARTS =
+      List.of(
+          "This email was intended for ", "Diese E-Mail ist für ", "Cet e-mail est destiné à ",
+          "Este email se ha enviado a ", "You are receiving ", "Sie erhalten ", "Vous recevez ",
+          "Estás recibiendo ", "You received an invitation to connect",
+          "Sie haben eine Einladung zum Vernetzen erhalten", "Vous avez reçu une invitation",
+          "Has recibido una invitación", "Learn why we included this", "Unsubscribe",
+          "If you need assistance", "©", "See all invitations", "Alle Einladungen anzeigen",
+          "Voir toutes les invitations", "Ver todas las invitaciones");
 
   private static final List<Keyed> INTENDED_FOR =
       List.of(
@@ -378,7 +428,13 @@ final class Wording {
           k("^Este email se ha enviado a (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"));
 
   static boolean isFooterStart(String line) {
-    return FOOTER_START.matcher(line.strip()).lookingAt();
+    String l = line.strip();
+    for (String start : FOOTER_STARTS) {
+      if (l.regionMatches(true, 0, start, 0, start.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The recipient named in a footer ("This email was intended for Paul Okafor (…)"). */
