@@ -121,7 +121,7 @@ public final class NotificationRecognizer {
     }
     String subject = o.subject();
     String top = topLines(o);
-    long accepts = o.links().stream().filter(l -> l.role() == Wording.LinkRole.ACCEPT).count();
+    int accepts = o.countLinks(Wording.LinkRole.ACCEPT);
     if (Wording.isAccepted(subject) || (accepts == 0 && Wording.isAccepted(top))) {
       return Kind.ACCEPTED;
     }
@@ -129,7 +129,7 @@ public final class NotificationRecognizer {
       boolean digest = Wording.isDigest(subject) || Wording.isDigest(top) || accepts >= 2;
       return digest ? Kind.DIGEST : Kind.INVITATION;
     }
-    boolean thread = o.links().stream().anyMatch(l -> l.role() == Wording.LinkRole.THREAD);
+    boolean thread = o.firstLink(Wording.LinkRole.THREAD).isPresent();
     if (Wording.isMessage(subject) || Wording.isMessage(top) || thread) {
       return Kind.MESSAGE;
     }
@@ -162,7 +162,7 @@ public final class NotificationRecognizer {
         return true;
       }
     }
-    return o.links().stream().anyMatch(l -> l.role() == Wording.LinkRole.ACCEPT);
+    return o.firstLink(Wording.LinkRole.ACCEPT).isPresent();
   }
 
   private static boolean senderClaimsLinkedIn(Original o) {

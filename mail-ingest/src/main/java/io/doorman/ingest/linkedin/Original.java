@@ -2,6 +2,8 @@ package io.doorman.ingest.linkedin;
 
 import io.doorman.ingest.mime.Mailbox;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,11 +36,30 @@ record Original(
 
   /** Every link of the body, footer included. */
   List<Link> links() {
-    return lines.stream().flatMap(l -> l.link().stream()).toList();
+    List<Link> links = new ArrayList<>();
+    for (Line line : lines) {
+      line.link().ifPresent(links::add);
+    }
+    return Collections.unmodifiableList(links);
   }
 
   Optional<Link> firstLink(Wording.LinkRole role) {
-    return links().stream().filter(l -> l.role() == role).findFirst();
+    for (Line line : lines) {
+      if (line.link().isPresent() && line.link().get().role() == role) {
+        return line.link();
+      }
+    }
+    return Optional.empty();
+  }
+
+  int countLinks(Wording.LinkRole role) {
+    int n = 0;
+    for (Line line : lines) {
+      if (line.link().isPresent() && line.link().get().role() == role) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**

@@ -30,6 +30,8 @@ final class MboxReader implements Iterator<SourceEntry> {
   private int lineLength;
   private final ByteArrayOutputStream carry = new ByteArrayOutputStream(256);
   private boolean fromLinePending;
+  /** The message being read; one buffer for all of them, so each is copied out once. */
+  private final Message message;
   private int index;
   private SourceEntry next;
 
@@ -37,6 +39,7 @@ final class MboxReader implements Iterator<SourceEntry> {
     this.in = in;
     this.path = path;
     this.maxBytes = maxBytes;
+    this.message = new Message(maxBytes);
   }
 
   @Override
@@ -69,7 +72,7 @@ final class MboxReader implements Iterator<SourceEntry> {
         }
       }
       fromLinePending = false;
-      Message message = new Message(maxBytes);
+      message.clear();
       boolean previousBlank = true;
       while (readLine()) {
         if (previousBlank && isFromLine()) {
@@ -91,15 +94,25 @@ final class MboxReader implements Iterator<SourceEntry> {
     }
   }
 
-  /** A message's bytes as they are read, copied once; past the limit only counted, not kept. */
+  /** A message's bytes as they are read; past the limit only counted, not kept. */
   private static final class Message {
+    private static final int USUAL_SIZE = 64 * 1024;
     private final int maxBytes;
-    private byte[] bytes = new byte[16 * 1024];
+    private byte[] bytes = new byte[USUAL_SIZE];
     private int size;
     private boolean tooBig;
 
     Message(int maxBytes) {
       this.maxBytes = maxBytes;
+    }
+
+    /** Ready for the next message; a buffer grown for a big one is let go. */
+    void clear() {
+      if (bytes.length > USUAL_SIZE) {
+        bytes = new byte[USUAL_SIZE];
+      }
+      size = 0;
+      tooBig = false;
     }
 
     void add(byte[] from, int offset, int length) {
@@ -108,7 +121,6 @@ final class MboxReader implements Iterator<SourceEntry> {
       }
       if (size + length > maxBytes) {
         tooBig = true;
-        bytes = new byte[0];
         return;
       }
       if (size + length > bytes.length) {
