@@ -42,7 +42,10 @@ public final class DecideCommand implements Callable<Integer> {
         Decision.parse(decision)
             .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "DECISION must be accept, decline or ask, not '" + decision + "'"));
-    Outcome outcome = storeOptions.open().decide(id, d, Actor.console(by));
+    Outcome outcome;
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      outcome = opened.store().decide(id, d, Actor.console(by));
+    }
     if (outcome instanceof Outcome.Applied a) {
       spec.commandLine().getOut().println(
           "invitation " + id + ": " + a.from().name().toLowerCase(Locale.ROOT) + " -> " + a.to().name().toLowerCase(Locale.ROOT));

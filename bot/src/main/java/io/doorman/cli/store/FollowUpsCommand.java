@@ -51,19 +51,21 @@ public final class FollowUpsCommand implements Callable<Integer> {
       return 1;
     }
     Policy policy = loaded.get();
-    InvitationStore store = storeOptions.open();
-    FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
-    if (run) {
-      FollowUps.Run done = followUps.runDue();
-      out.println(done.followedUp() + " followed up, " + done.declined() + " declined");
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      InvitationStore store = opened.store();
+      FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+      if (run) {
+        FollowUps.Run done = followUps.runDue();
+        out.println(done.followedUp() + " followed up, " + done.declined() + " declined");
+        return 0;
+      }
+      Instant at = asOf == null ? Instant.now() : asOf.atStartOfDay(ZoneOffset.UTC).plusDays(1).toInstant().minusNanos(1);
+      List<Long> due = followUps.dueAt(at);
+      out.println(Describe.header());
+      for (long id : due) {
+        store.find(id).ifPresent(i -> out.println(Describe.row(i)));
+      }
       return 0;
     }
-    Instant at = asOf == null ? Instant.now() : asOf.atStartOfDay(ZoneOffset.UTC).plusDays(1).toInstant().minusNanos(1);
-    List<Long> due = followUps.dueAt(at);
-    out.println(Describe.header());
-    for (long id : due) {
-      store.find(id).ifPresent(i -> out.println(Describe.row(i)));
-    }
-    return 0;
   }
 }

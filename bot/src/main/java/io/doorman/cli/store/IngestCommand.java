@@ -62,28 +62,32 @@ public final class IngestCommand implements Callable<Integer> {
     if (paths.equals(List.of("-"))) {
       return deliverFromPipe(policy, out, err);
     }
-    InvitationStore store = storeOptions.open();
     MailReader reader = new MailReader();
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
-    try (InvitationStore.Batch batch = store.bulk(BATCH)) {
-      readAll(reader, policy, store, batch, tally, err, progress);
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      try (InvitationStore.Batch batch = opened.store().bulk(BATCH)) {
+        readAll(reader, policy, opened.store(), batch, tally, err, progress);
+      }
+      progress.clear();
+      out.println(tally); // all on disk; closing the store may still tidy (compact) its file
+      out.flush();
     }
-    progress.clear();
-    out.println(tally);
     return tally.errors == 0 ? 0 : 1;
   }
 
   private int deliverFromPipe(Policy policy, PrintWriter out, PrintWriter err) {
-    InvitationStore store;
+    StoreOptions.Opened opened;
     try {
-      store = storeOptions.open();
+      opened = storeOptions.open();
     } catch (StoreException e) {
       err.println("doorman: cannot open the store, the mail server should try again: " + e.getMessage());
       return PipeDelivery.TRY_LATER;
     }
-    Intake intake = new Intake(new MailReader(), policy, store);
-    return new PipeDelivery(intake, storeOptions.reviewDir(), Clock.systemUTC(), out, err).deliver(System.in);
+    try (opened) {
+      Intake intake = new Intake(new MailReader(), policy, opened.store());
+      return new PipeDelivery(intake, storeOptions.reviewDir(), Clock.systemUTC(), out, err).deliver(System.in);
+    }
   }
 
   /**

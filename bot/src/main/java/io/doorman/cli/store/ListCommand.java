@@ -41,15 +41,20 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    List<StoredMessage> messages;
+    List<StoredInvitation> all;
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      messages = unmatched ? opened.store().messages(OptionalLong.empty()) : List.of();
+      all = unmatched ? List.of() : opened.store().list(Optional.ofNullable(state));
+    }
     if (unmatched) {
-      for (StoredMessage m : storeOptions.open().messages(OptionalLong.empty())) {
+      for (StoredMessage m : messages) {
         out.printf(
             "%6d  %s  %-24s %s%n",
             m.id(), m.receivedAt(), m.senderName(), m.body().replaceAll("\\s+", " "));
       }
       return 0;
     }
-    List<StoredInvitation> all = storeOptions.open().list(Optional.ofNullable(state));
     if (!json) {
       out.println(Describe.header());
     }

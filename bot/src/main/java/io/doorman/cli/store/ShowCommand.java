@@ -25,13 +25,15 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InvitationStore store = storeOptions.open();
-    Optional<StoredInvitation> found = store.find(id);
-    if (found.isEmpty()) {
-      spec.commandLine().getErr().println("doorman: no invitation " + id);
-      return 1;
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      InvitationStore store = opened.store();
+      Optional<StoredInvitation> found = store.find(id);
+      if (found.isEmpty()) {
+        spec.commandLine().getErr().println("doorman: no invitation " + id);
+        return 1;
+      }
+      Describe.full(spec.commandLine().getOut(), found.get(), store.messages(OptionalLong.of(id)), store.history(id));
+      return 0;
     }
-    Describe.full(spec.commandLine().getOut(), found.get(), store.messages(OptionalLong.of(id)), store.history(id));
-    return 0;
   }
 }

@@ -24,14 +24,16 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    InvitationStore store = storeOptions.open();
-    Map<State, Integer> counts = store.countsByState();
-    for (State s : State.values()) {
-      if (s != State.NEW) {
-        out.printf("%-10s %6d%n", s.name().toLowerCase(Locale.ROOT), counts.getOrDefault(s, 0));
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      InvitationStore store = opened.store();
+      Map<State, Integer> counts = store.countsByState();
+      for (State s : State.values()) {
+        if (s != State.NEW) {
+          out.printf("%-10s %6d%n", s.name().toLowerCase(Locale.ROOT), counts.getOrDefault(s, 0));
+        }
       }
+      out.printf("%-10s %6d%n", "unmatched", store.messages(OptionalLong.empty()).size());
+      return 0;
     }
-    out.printf("%-10s %6d%n", "unmatched", store.messages(OptionalLong.empty()).size());
-    return 0;
   }
 }

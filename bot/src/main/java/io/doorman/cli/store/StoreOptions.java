@@ -39,12 +39,26 @@ public final class StoreOptions {
     return dataDir.resolve("review");
   }
 
-  InvitationStore open() {
+  /** The store, open until the command closes it: an embedded database then closes cleanly. */
+  Opened open() {
     Database db =
         url == null || url.isBlank()
             ? Database.h2File(dataDir)
             : Database.at(url, Optional.ofNullable(user), Optional.ofNullable(password));
-    db.awaitReady(); // a command has nothing to do meanwhile, and reports a bad store at once
-    return new InvitationStore(db, Clock.systemUTC());
+    try {
+      db.awaitReady(); // a command has nothing to do meanwhile, and reports a bad store at once
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new Opened(new InvitationStore(db, Clock.systemUTC()), db);
+  }
+
+  /** An open store and the database under it, closed together. */
+  record Opened(InvitationStore store, Database database) implements AutoCloseable {
+    @Override
+    public void close() {
+      database.close();
+    }
   }
 }

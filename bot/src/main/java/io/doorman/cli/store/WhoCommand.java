@@ -30,16 +30,18 @@ public final class WhoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    InvitationStore store = storeOptions.open();
-    List<StoredInvitation> found = store.who(String.join(" ", name));
-    if (found.isEmpty()) {
-      out.println("Nobody called '" + String.join(" ", name) + "' is known.");
-      return 1;
+    try (StoreOptions.Opened opened = storeOptions.open()) {
+      InvitationStore store = opened.store();
+      List<StoredInvitation> found = store.who(String.join(" ", name));
+      if (found.isEmpty()) {
+        out.println("Nobody called '" + String.join(" ", name) + "' is known.");
+        return 1;
+      }
+      for (StoredInvitation i : found) {
+        Describe.full(out, i, store.messages(OptionalLong.of(i.id())), store.history(i.id()));
+        out.println();
+      }
+      return 0;
     }
-    for (StoredInvitation i : found) {
-      Describe.full(out, i, store.messages(OptionalLong.of(i.id())), store.history(i.id()));
-      out.println();
-    }
-    return 0;
   }
 }
