@@ -182,9 +182,11 @@ public final class Database implements AutoCloseable {
     // WRITE_DELAY=0: every commit is on disk before it returns. The file stays open while this
     // Database does (see Opened) and closes with it. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown
     // hook would close the database while doorman run's hook is still storing the email in hand
-    // (committed, then failing on close, so never moved out of the inbox).
+    // (committed, then failing on close, so never moved out of the inbox). TRACE_LEVEL_FILE=0: no
+    // doorman.trace.db beside it, repeating errors Doorman reports itself (and, on every new
+    // database, Flyway's look for its table).
     return new Database(
-        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0",
         "sa", "");
   }
 
@@ -232,9 +234,21 @@ public final class Database implements AutoCloseable {
     try {
       Opened open = opened();
       open.pool().close();
-      open.anchor().ifPresent(Database::closeQuietly);
+      open.anchor().ifPresent(last -> closeLast(open.dialect(), last));
     } catch (StoreException e) {
       // Never opened: nothing to close; whoever used the store was told why.
+    }
+  }
+
+  /** Closes the connection that closes the database, after the dialect's last work on it. */
+  private static void closeLast(Dialect dialect, Connection last) {
+    try {
+      dialect.closing(last).ifPresent(log::info);
+    } catch (SQLException e) {
+      // Everything is committed and on disk already; only the tidying was lost.
+      log.warn("closing the database: {}", e.getMessage());
+    } finally {
+      closeQuietly(last);
     }
   }
 

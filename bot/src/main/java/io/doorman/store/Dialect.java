@@ -42,6 +42,12 @@ interface Dialect {
    */
   boolean closesWithLastConnection();
 
+  /**
+   * Last work on the connection that closes the database, when the database does: what was done,
+   * to be logged, if anything.
+   */
+  Optional<String> closing(Connection last) throws SQLException;
+
   static Dialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     if (product.contains("postgres")) {
@@ -99,6 +105,30 @@ interface Dialect {
     public boolean closesWithLastConnection() {
       return true;
     }
+
+    /**
+     * Compacts the file when most of it is space that earlier writes left behind. H2 writes every
+     * change anew and reuses freed space only bit by bit, so a bulk load leaves a file mostly dead:
+     * 370 MB for 40 MB of data after 100,000 emails. SHUTDOWN COMPACT writes the live data into a
+     * new file, syncs it and renames it over the old one, so a crash meanwhile leaves the old file.
+     */
+    @Override
+    public Optional<String> closing(Connection last) throws SQLException {
+      return compactIfMostlyDead(last, FileSpace.WORTH_COMPACTING);
+    }
+
+    static Optional<String> compactIfMostlyDead(Connection last, FileSpace.Limits limits)
+        throws SQLException {
+      Optional<FileSpace> before = FileSpace.of(last);
+      if (before.isEmpty() || !before.get().worthCompacting(limits)) {
+        return Optional.empty();
+      }
+      long start = System.nanoTime();
+      execute(last, "SHUTDOWN COMPACT");
+      return Optional.of(String.format(Locale.ROOT, "compacted the database file from %s (%d%% live) in %.1f s",
+          FileSpace.megabytes(before.get().fileBytes()), before.get().livePercent(),
+          (System.nanoTime() - start) / 1e9));
+    }
   }
 
   /** PostgreSQL with synchronous_commit on, whatever the server's default. */
@@ -134,6 +164,11 @@ interface Dialect {
     @Override
     public boolean closesWithLastConnection() {
       return false;
+    }
+
+    @Override
+    public Optional<String> closing(Connection last) {
+      return Optional.empty();
     }
   }
 
