@@ -51,7 +51,8 @@ class LineTest {
   void readsLinksAsThePatternsDo() {
     String[] words = {
       "Accept", "View profile", "Annehmen", "I met you", "a".repeat(79), "a".repeat(80), "é", " ",
-      "\t", "\u2003", "\u2028", ":", "<", "(", "[", "http", "x"
+      "\t", "\u2003", "\u2028", ":", "<", "(", "[", "http", "x",
+      "View " + "n".repeat(65) + "'s profile", "View (x)'s profile"
     };
     String[] separators = {"", " ", ":", " : ", ":\t", "::", " (", "<", "[", "\"", "http"};
     String[] openers = {"", "", "<", "[", "(", ">", " "};
