@@ -41,27 +41,31 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<StoredMessage> messages;
-    List<StoredInvitation> all;
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      messages = unmatched ? opened.store().messages(OptionalLong.empty()) : List.of();
-      all = unmatched ? List.of() : opened.store().list(Optional.ofNullable(state));
-    }
-    if (unmatched) {
-      for (StoredMessage m : messages) {
-        out.printf(
-            "%6d  %s  %-24s %s%n",
-            m.id(), m.receivedAt(), m.senderName(), m.body().replaceAll("\\s+", " "));
+      if (unmatched) {
+        printUnmatched(out, opened.store().messages(OptionalLong.empty()));
+      } else {
+        printInvitations(out, opened.store().list(Optional.ofNullable(state)));
       }
-      return 0;
     }
+    return 0;
+  }
+
+  private static void printUnmatched(PrintWriter out, List<StoredMessage> messages) {
+    for (StoredMessage m : messages) {
+      out.printf(
+          "%6d  %s  %-24s %s%n",
+          m.id(), m.receivedAt(), m.senderName(), m.body().replaceAll("\\s+", " "));
+    }
+  }
+
+  private void printInvitations(PrintWriter out, List<StoredInvitation> all) throws IOException {
     if (!json) {
       out.println(Describe.header());
     }
     for (StoredInvitation i : all) {
       out.println(json ? json(i) : Describe.row(i));
     }
-    return 0;
   }
 
   private static String json(StoredInvitation i) throws IOException {

@@ -45,7 +45,7 @@ record Original(
 
   Optional<Link> firstLink(Wording.LinkRole role) {
     for (Line line : lines) {
-      if (line.link().isPresent() && line.link().get().role() == role) {
+      if (isLink(line, role)) {
         return line.link();
       }
     }
@@ -55,11 +55,13 @@ record Original(
   int countLinks(Wording.LinkRole role) {
     int n = 0;
     for (Line line : lines) {
-      if (line.link().isPresent() && line.link().get().role() == role) {
-        n++;
-      }
+      n += isLink(line, role) ? 1 : 0;
     }
     return n;
+  }
+
+  private static boolean isLink(Line line, Wording.LinkRole role) {
+    return line.link().isPresent() && line.link().get().role() == role;
   }
 
   /**

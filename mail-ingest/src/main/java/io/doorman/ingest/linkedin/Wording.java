@@ -285,9 +285,13 @@ final class Wording {
         "voir qui vous recherche");
   }
 
+  /** Adds labels; an "other" label may also end with a full stop. */
   private static void fixedLabels(LinkRole role, String... labels) {
     for (String label : labels) {
       FIXED_LABELS.put(fold(label), role);
+      if (role == LinkRole.OTHER) {
+        FIXED_LABELS.put(fold(label) + ".", role);
+      }
     }
   }
 
@@ -310,10 +314,6 @@ final class Wording {
   static Optional<LinkRole> role(String label) {
     String l = fold(label.strip());
     LinkRole fixed = FIXED_LABELS.get(l);
-    if (fixed == null && l.endsWith(".")) {
-      fixed = FIXED_LABELS.get(l.substring(0, l.length() - 1));
-      fixed = fixed == LinkRole.OTHER ? fixed : null;
-    }
     if (fixed != null) {
       return Optional.of(fixed);
     } else if (NAMED_PROFILE_LABEL_SHAPE.matcher(l).matches()) {
