@@ -121,9 +121,14 @@ public final class NotificationRecognizer {
     if (kind == Kind.OTHER && !Marks.claimsLinkedIn(o)) {
       return Authenticity.UNVERIFIED;
     }
+    // Mail that claims to be LinkedIn's answers for every link in it; a paste by someone else
+    // (a colleague, an issue tracker's gateway) only for the links that act for LinkedIn.
+    boolean claims = Marks.claimsLinkedIn(o);
     List<String> urls = new ArrayList<>();
     for (Link link : o.links()) {
-      urls.add(link.url());
+      if (claims || link.role().isContent()) {
+        urls.add(link.url());
+      }
     }
     return AuthenticityJudge.judge(o.fromAddress(), o.fromName(), urls, signature.failed());
   }

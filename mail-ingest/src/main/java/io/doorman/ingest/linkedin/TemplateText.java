@@ -195,6 +195,14 @@ final class TemplateText {
           k("^Pesan baru dari (?<name>.{1,80}?)\\.?$"),
           k("^Undangan untuk terhubung(?: di LinkedIn)?\\.?$"),
           k("^Pengingat: .{1,120}$"),
+          k("^(?<name>.{1,80}?) (?:has )?accepted your invitation\\b.*$"),
+          k("^(?<name>.{1,80}?) hat Ihre Einladung angenommen\\b.*$"),
+          k("^(?<name>.{1,80}?) a accepté votre invitation\\b.*$"),
+          k("^(?<name>.{1,80}?) ha aceptado tu invitación\\b.*$"),
+          k("^(?<name>.{1,80}?) aceitou (?:o )?seu convite\\b.*$"),
+          k("^(?<name>.{1,80}?) ha accettato il tuo invito\\b.*$"),
+          k("^(?<name>.{1,80}?) heeft (?:je|uw) uitnodiging geaccepteerd\\b.*$"),
+          k("^(?<name>.{1,80}?) menerima undangan Anda\\b.*$"),
           k("^LinkedIn$"));
 
   static boolean isHeading(String line) {
