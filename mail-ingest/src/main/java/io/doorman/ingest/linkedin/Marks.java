@@ -40,7 +40,8 @@ record Marks(Family family, String template, int accepts, boolean threads, boole
       threads |= link.role() == LinkRole.THREAD;
       linkedInLink |=
           LinkedInHosts.host(link.url()).map(LinkedInHosts::claimsLinkedIn).orElse(false)
-              && (link.role() != LinkRole.OTHER || link.tracking().isPresent());
+                  && (link.role() != LinkRole.OTHER || link.tracking().isPresent())
+              || link.role().isContent() && link.tracking().isPresent(); // LinkedIn's template on any host
     }
     boolean linkedIn =
         claimsLinkedIn(o) || o.header("X-LinkedIn-Template").isPresent()

@@ -220,8 +220,14 @@ final class TemplateText {
 
   private static final Anchored ANCHORED_HEADINGS = new Anchored(HEADINGS);
 
+  /** Above this length only "This is a reminder that …" can be a heading. */
+  private static final int MAX_NAMED_HEADING = 160;
+
   static boolean isHeading(String line) {
     String l = line.strip();
+    if (l.length() > MAX_NAMED_HEADING && !l.regionMatches(true, 0, "This is a reminder", 0, 18)) {
+      return false;
+    }
     return l.length() <= MAX_HEADING && ANCHORED_HEADINGS.match(l).isPresent();
   }
 
