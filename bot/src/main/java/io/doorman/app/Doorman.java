@@ -5,7 +5,11 @@ import io.doorman.config.ConfigException;
 import io.doorman.config.Configuration;
 import io.doorman.console.ConsoleServlet;
 import io.doorman.email.EmailConversations;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
+import io.doorman.events.Events;
 import io.doorman.health.HealthServlet;
 import io.doorman.health.Probe;
 import io.doorman.health.Status;
@@ -59,6 +63,8 @@ public final class Doorman implements AutoCloseable {
   private final Database database;
   private final Intake intake;
   private final Policy policy;
+  private final Events events = new Events();
+  private final Decisions decisions;
   private final FollowUps followUps;
   private final DoormanMetrics metrics;
   private final WebServer web;
@@ -97,12 +103,15 @@ public final class Doorman implements AutoCloseable {
     this.store = new InvitationStore(database, clock);
     this.metrics = new DoormanMetrics();
     this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
-    store.onDecided((decision, actor) -> metrics.decided(decision, actor.channel())); // every channel
-    this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    Questions questions = new Questions(policy);
+    this.decisions = new Decisions(database, questions, events, clock, policy.followUpAfter());
+    events.listen(metrics::heard); // decisions of every channel, follow-ups
+    this.followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
     // ---- web server: console, health, metrics
     this.web = new WebServer(bind, port);
-    web.mount("/", new ConsoleServlet(store, policy, consoleToken, operator()));
+    web.mount("/", new ConsoleServlet(store, decisions, questions, consoleToken,
+        given.apply("console.operator").orElseGet(Doorman::machineUser)));
     web.mount("/healthz", HealthServlet.alive());
     web.mount("/readyz", HealthServlet.ready(this::probes));
     web.mount("/metrics", new MetricsServlet(metrics.registry()));
@@ -113,7 +122,8 @@ public final class Doorman implements AutoCloseable {
 
     // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
     Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));
-    Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, database, store, followUps, policy, clock));
+    SlackApp.Parts slackParts = new SlackApp.Parts(database, store, decisions, followUps, questions, events, clock);
+    Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, slackParts));
     if (slackApp.isPresent()) {
       SlackApp slack = slackApp.get();
       slack.timeApiCalls(metrics::slackCall);
@@ -125,10 +135,10 @@ public final class Doorman implements AutoCloseable {
     }
 
     // ---- email conversations: replies to forwarders, answers by email, nudges, the daily digest
-    Optional<EmailConversations> email =
-        settings(() -> EmailConversations.fromConfig(lookup, database, store, policy, clock));
+    Optional<EmailConversations> email = settings(() -> EmailConversations.fromConfig(lookup,
+        new EmailConversations.Parts(database, store, decisions, questions, clock)));
     email.ifPresent(e -> {
-      followUps.subscribe(e);
+      events.listen(e::on);
       ticker.every(() -> {
         e.sendDigestIfDue(clock.instant());
         e.resendUnsentReplies();
@@ -265,7 +275,8 @@ public final class Doorman implements AutoCloseable {
     }
   }
 
-  private static String operator() {
+  /** Who uses this machine: the console's operator unless {@code console.operator} says otherwise. */
+  static String machineUser() {
     String user = System.getProperty("user.name", "");
     return user.isBlank() ? "console" : user;
   }
@@ -282,12 +293,12 @@ public final class Doorman implements AutoCloseable {
     return intake;
   }
 
-  public DoormanMetrics metrics() {
-    return metrics;
-  }
-
   public FollowUps followUps() {
     return followUps;
+  }
+
+  public Decisions decisions() {
+    return decisions;
   }
 
   public Policy policy() {

@@ -1,12 +1,11 @@
 package io.doorman.console;
 
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
 import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
-import io.doorman.policies.Language;
-import io.doorman.policies.Person;
-import io.doorman.policies.engine.Policy;
 import io.doorman.store.InvitationStore;
 import io.doorman.store.StoredInvitation;
 import jakarta.servlet.http.Cookie;
@@ -30,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console at {@code /}: {@code GET /?state=pending} lists a tab, {@code POST /decide} records a
- * decision and redirects back to the tab (the outcome shown once, from a cookie).
+ * The console at {@code /}: {@code GET /?state=pending} lists a tab, {@code POST /decide} turns a
+ * form into a {@link Decisions} request as the console's operator and redirects back to the tab
+ * (the outcome shown once, from a cookie).
  */
 public final class ConsoleServlet extends HttpServlet {
 
@@ -42,19 +42,21 @@ public final class ConsoleServlet extends HttpServlet {
   static final int PAGE = 100;
 
   private final transient InvitationStore store;
-  private final transient Policy policy;
+  private final transient Decisions decisions;
+  private final transient Questions questions;
   private final transient ConsoleAccess access;
   private final String operator;
   private final transient SecureRandom random = new SecureRandom();
 
   /**
    * @param token the console token; required by the caller when not bound to loopback
-   * @param operator the name decisions are recorded under (the console's user)
+   * @param operator the name decisions are recorded under ({@code console.operator})
    */
   public ConsoleServlet(
-      InvitationStore store, Policy policy, Optional<String> token, String operator) {
+      InvitationStore store, Decisions decisions, Questions questions, Optional<String> token, String operator) {
     this.store = store;
-    this.policy = policy;
+    this.decisions = decisions;
+    this.questions = questions;
     this.access = new ConsoleAccess(token);
     this.operator = operator;
   }
@@ -117,35 +119,27 @@ public final class ConsoleServlet extends HttpServlet {
       return "No invitation " + id + ".";
     }
     String who = before.get().senderName();
-    Decision decision;
-    switch (action) {
-      case "accept" -> decision = Decision.ACCEPT;
-      case "decline" -> decision = Decision.DECLINE;
-      case "ask" -> decision = Decision.ASK;
-      case "wait" -> {
-        if (before.get().state() != State.FOLLOW_UP) {
-          return "Wait is for follow-ups only; " + who + " is " + name(before.get().state()) + ".";
-        }
-        decision = Decision.ASK;
-      }
-      default -> {
-        return "Unknown action.";
-      }
+    Optional<Decision> decision = Decision.parse(action);
+    if (decision.isEmpty()) {
+      return "Unknown action.";
     }
-    Outcome outcome = store.decide(id, decision, Actor.console(operator));
+    Outcome outcome = decisions.decide(new Decisions.Request(id, decision.get(),
+        Optional.ofNullable(req.getParameter("question")), Actor.console(operator)));
     if (outcome instanceof Outcome.Refused r) {
-      return "Not changed: " + who + " is already " + name(r.current()) + " (by " + r.by() + " at "
-          + Card.time(r.at()) + ").";
+      String where = name(r.current()) + " (by " + r.by() + " at " + Card.time(r.at()) + ").";
+      return r.wanted() == Decision.WAIT
+          ? "Not changed: only a follow-up can wait; " + who + " is " + where
+          : "Not changed: " + who + " is already " + where;
     }
     if (outcome instanceof Outcome.NotFound) {
       return "No invitation " + id + ".";
     }
-    return switch (action) {
-      case "accept" -> "Accepted " + who + ". Accept on LinkedIn too (the accept link opened in a new tab).";
-      case "decline" -> "Declined " + who + ". On LinkedIn, use \"Ignore\".";
-      case "wait" -> "Waiting again for " + who + " to answer.";
-      default -> "Asked " + who + ". Send this on LinkedIn: "
-          + Optional.ofNullable(req.getParameter("question")).map(String::strip).orElse("");
+    return switch (decision.get()) {
+      case ACCEPT -> "Accepted " + who + ". Accept on LinkedIn too (the accept link opened in a new tab).";
+      case DECLINE -> "Declined " + who + ". On LinkedIn, use \"Ignore\".";
+      case WAIT -> "Waiting again for " + who + " to answer.";
+      case ASK -> "Asked " + who + ". Send this on LinkedIn: "
+          + store.question(id).map(q -> q.question()).orElse("");
     };
   }
 
@@ -181,7 +175,7 @@ public final class ConsoleServlet extends HttpServlet {
           .append("</code> shows them all.</p>\n");
     }
     for (StoredInvitation i : invitations) {
-      Card.render(out, i, question(i), store.history(i.id()), store.messages(OptionalLong.of(i.id())),
+      Card.render(out, i, question(i), store.question(i.id()), store.history(i.id()), store.messages(OptionalLong.of(i.id())),
           access.csrfToken(), tab);
     }
     out.append("</section></main>\n<script nonce=\"").append(nonce).append("\">").append(SCRIPT).append("</script>\n")
@@ -199,15 +193,7 @@ public final class ConsoleServlet extends HttpServlet {
 
   /** The policy's "Have we met?" in the invitation's language, to edit before sending. */
   private String question(StoredInvitation i) {
-    Language language;
-    try {
-      language = Language.valueOf(i.language().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      language = Language.EN;
-    }
-    Person sender = new Person(i.senderName(), i.senderHeadline(), i.senderLocation(), i.profileUrl());
-    String recipientFirst = i.recipient().map(r -> Person.named(r).firstName()).orElse("");
-    return policy.clarifyingQuestion(language, sender, recipientFirst);
+    return questions.haveWeMet(i);
   }
 
   private byte[] nonceBytes() {

@@ -4,7 +4,9 @@ import io.doorman.email.smtp.Letter;
 import io.doorman.email.smtp.Mailer;
 import io.doorman.email.smtp.SmtpException;
 import io.doorman.email.token.ReplyTokens;
-import io.doorman.followup.FollowUpListener;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.imap.Disposition;
 import io.doorman.ingest.mime.Mailbox;
@@ -12,14 +14,10 @@ import io.doorman.ingest.mime.MimeMail;
 import io.doorman.intake.Stored;
 import io.doorman.intake.Taken;
 import io.doorman.lifecycle.Actor;
-import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
 import io.doorman.mail.MailConversation;
-import io.doorman.policies.Language;
-import io.doorman.policies.Person;
-import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
 import io.doorman.store.InvitationStore;
 import io.doorman.store.StoredInvitation;
@@ -40,18 +38,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Email as a channel. As a {@link MailConversation} it replies to whoever forwarded an invitation
- * (only addresses in {@code email.allow}) and records their one-word answers; as a {@link
- * FollowUpListener} it nudges them when no answer came; {@link #sendDigestIfDue} sends the daily
- * digest. Decisions go through {@link InvitationStore#decide} as {@code Actor(address, EMAIL)}.
+ * (only addresses in {@code email.allow}) and turns their one-word answers into {@link Decisions}
+ * requests, as the verified address; told of each {@link Event} it nudges them when no answer
+ * came; {@link #sendDigestIfDue} sends the daily digest.
  */
-public final class EmailConversations implements MailConversation, FollowUpListener {
+public final class EmailConversations implements MailConversation {
 
   private static final Logger log = LoggerFactory.getLogger(EmailConversations.class);
 
   private final EmailSettings settings;
   private final InvitationStore store;
   private final EmailStore emails;
-  private final Policy policy;
+  private final Decisions decisions;
+  private final Questions questions;
   private final Clock clock;
   private final Mailer mailer;
   private final ReplyTokens tokens;
@@ -59,11 +58,16 @@ public final class EmailConversations implements MailConversation, FollowUpListe
   private final Letters letters;
   private final String doorman;
 
-  public EmailConversations(EmailSettings settings, Database db, InvitationStore store, Policy policy, Clock clock) {
+  /** The parts of the application the email channel works with. */
+  public record Parts(Database db, InvitationStore store, Decisions decisions, Questions questions, Clock clock) {}
+
+  public EmailConversations(EmailSettings settings, Parts parts) {
     this.settings = settings;
-    this.store = store;
-    this.emails = new EmailStore(db);
-    this.policy = policy;
+    this.store = parts.store();
+    this.emails = new EmailStore(parts.db());
+    this.decisions = parts.decisions();
+    this.questions = parts.questions();
+    Clock clock = parts.clock();
     this.clock = clock;
     this.mailer = new Mailer(settings.smtp());
     this.tokens = new ReplyTokens(settings.replySecret());
@@ -76,9 +80,8 @@ public final class EmailConversations implements MailConversation, FollowUpListe
   }
 
   /** From {@code smtp.*} and {@code email.*}; empty when {@code smtp.host} is unset. */
-  public static Optional<EmailConversations> fromConfig(Function<String, Optional<String>> config, Database db,
-      InvitationStore store, Policy policy, Clock clock) {
-    return EmailSettings.from(config).map(s -> new EmailConversations(s, db, store, policy, clock));
+  public static Optional<EmailConversations> fromConfig(Function<String, Optional<String>> config, Parts parts) {
+    return EmailSettings.from(config).map(s -> new EmailConversations(s, parts));
   }
 
   // ------------------------------------------------------------------ answers
@@ -115,13 +118,13 @@ public final class EmailConversations implements MailConversation, FollowUpListe
       return forged(raw, from, "invitation " + id.getAsLong() + " does not exist");
     }
     StoredInvitation inv = found.get();
-    if (answer.word().isEmpty()) {
+    if (answer.said().isEmpty()) {
       trySend(letters.notUnderstood(inv, from));
       return Optional.of(Disposition.STORED);
     }
-    String what = apply(inv, answer.word().get(), from);
+    String what = apply(inv, answer.said().get(), from);
     log.info("{}: {} answered '{}' for invitation {}: {}", raw.source(), from,
-        answer.word().get().name().toLowerCase(Locale.ROOT), inv.id(), what);
+        answer.said().get().decision().word(), inv.id(), what);
     trySend(letters.confirmation(store.find(inv.id()).orElse(inv), from, what));
     return Optional.of(Disposition.STORED);
   }
@@ -131,26 +134,15 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     return Optional.of(Disposition.NOT_LINKEDIN);
   }
 
-  private String apply(StoredInvitation inv, Answer.Word word, String from) {
-    Actor actor = new Actor(from, Channel.EMAIL);
-    Outcome outcome;
-    switch (word) {
-      case ACCEPT -> outcome = store.decide(inv.id(), Decision.ACCEPT, actor);
-      case DECLINE -> outcome = store.decide(inv.id(), Decision.DECLINE, actor);
-      case ASK -> outcome = store.decide(inv.id(), Decision.ASK, actor);
-      case WAIT -> {
-        if (inv.state() != State.FOLLOW_UP) {
-          return "left as " + Letters.state(inv) + ".";
-        }
-        // Waiting on a follow-up counts as asking again: the follow-up clock starts over.
-        outcome = store.decide(inv.id(), Decision.ASK, actor);
-      }
-      default -> throw new IllegalStateException(word.name());
-    }
+  /** The answer as a decision by the verified address; what became of it, for the confirmation. */
+  private String apply(StoredInvitation inv, Answer.Said said, String from) {
+    Outcome outcome = decisions.decide(new Decisions.Request(inv.id(), said.decision(), said.question(),
+        Actor.email(from)));
     if (outcome instanceof Outcome.Applied a) {
       String now = "recorded: now " + a.to().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".";
-      if (word == Answer.Word.ASK) {
-        now += "\n\nSend this on LinkedIn if you haven't yet:\n\n    " + question(inv);
+      if (said.decision() == Decision.ASK) {
+        now += "\n\nSend this on LinkedIn if you haven't yet:\n\n    "
+            + store.question(inv.id()).map(q -> q.question()).orElseGet(() -> questions.haveWeMet(inv));
       }
       return now;
     }
@@ -213,18 +205,17 @@ public final class EmailConversations implements MailConversation, FollowUpListe
 
   // ------------------------------------------------------------------ follow-ups
 
-  @Override
-  public void followUpDue(StoredInvitation invitation) {
-    String text = policy.followUp(language(invitation), person(invitation), recipientFirstName(invitation));
-    for (String f : forwarders(invitation)) {
-      trySend(letters.nudge(invitation, f, text));
-    }
-  }
-
-  @Override
-  public void autoDeclined(StoredInvitation invitation) {
-    for (String f : forwarders(invitation)) {
-      trySend(letters.autoDeclined(invitation, f));
+  /** Told of every event once committed: nudges the forwarders of a follow-up or an auto-decline. */
+  public void on(Event event) {
+    if (event instanceof Event.FollowUpDue due) {
+      store.find(due.invitationId()).ifPresent(inv -> {
+        String text = questions.followUp(inv);
+        for (String f : forwarders(inv)) {
+          trySend(letters.nudge(inv, f, text));
+        }
+      });
+    } else if (event instanceof Event.Decided d && d.automatic() && d.to() == State.DECLINED) {
+      store.find(d.invitationId()).ifPresent(inv -> forwarders(inv).forEach(f -> trySend(letters.autoDeclined(inv, f))));
     }
   }
 
@@ -270,7 +261,7 @@ public final class EmailConversations implements MailConversation, FollowUpListe
   // ------------------------------------------------------------------ helpers
 
   private String question(StoredInvitation inv) {
-    return policy.clarifyingQuestion(language(inv), person(inv), recipientFirstName(inv));
+    return questions.haveWeMet(inv);
   }
 
   private void trySend(Letter letter) {
@@ -279,26 +270,5 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     } catch (SmtpException e) {
       log.warn("email: {}", e.getMessage());
     }
-  }
-
-  private static Language language(StoredInvitation inv) {
-    try {
-      return Language.valueOf(inv.language().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Language.EN;
-    }
-  }
-
-  private static Person person(StoredInvitation inv) {
-    return new Person(inv.senderName(), inv.senderHeadline(), inv.senderLocation(), inv.profileUrl());
-  }
-
-  private static String recipientFirstName(StoredInvitation inv) {
-    String r = inv.recipient().orElse("").strip();
-    if (r.contains("@")) {
-      r = r.substring(0, r.indexOf('@'));
-    }
-    int space = r.indexOf(' ');
-    return space < 0 ? r : r.substring(0, space);
   }
 }

@@ -1,5 +1,6 @@
 package io.doorman.metrics;
 
+import io.doorman.events.Event;
 import io.doorman.intake.Stored;
 import io.doorman.intake.Taken;
 import io.doorman.lifecycle.Channel;
@@ -39,6 +40,15 @@ public final class DoormanMetrics {
       if (s instanceof Stored.InvitationStored i && i.isNew()) {
         classified.inc(i.verdict().category().wireName());
       }
+    }
+  }
+
+  /** One event of the stream, once committed: decisions of every channel, follow-ups. */
+  public void heard(Event event) {
+    if (event instanceof Event.Decided d) {
+      decided(d.decision(), d.actor().channel());
+    } else if (event instanceof Event.FollowUpDue) {
+      followedUp(1);
     }
   }
 

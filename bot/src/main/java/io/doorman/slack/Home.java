@@ -10,7 +10,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.lifecycle.State;
 import io.doorman.slack.cards.Cards;
 import io.doorman.slack.cards.Mrkdwn;

@@ -7,9 +7,10 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.listener.HttpResponseListener;
-import io.doorman.followup.FollowUpListener;
-import io.doorman.followup.FollowUps;
-import io.doorman.policies.engine.Policy;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
 import io.doorman.slack.outbox.CardStore;
 import io.doorman.slack.outbox.Outbox;
 import io.doorman.slack.outbox.Routing;
@@ -17,14 +18,12 @@ import io.doorman.slack.cards.Mrkdwn;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
 import io.doorman.store.InvitationStore;
-import io.doorman.store.StoredInvitation;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.CompletableFuture;
@@ -58,22 +57,15 @@ public final class SlackApp implements AutoCloseable {
   private final CompletableFuture<Optional<String>> tokenCheck;
   private volatile BiConsumer<String, Duration> apiCallTimes = (method, took) -> {};
 
-  public SlackApp(
-      SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
-    this(settings, db, store, followUps, policy, clock, SLACK_PACE);
+  /** The parts of the application Slack works with. */
+  public record Parts(Database db, InvitationStore store, Decisions decisions, FollowUps followUps,
+      Questions questions, Events events, Clock clock) {}
+
+  public SlackApp(SlackSettings settings, Parts parts) {
+    this(settings, parts, SLACK_PACE);
   }
 
-  /**
-   * The Slack bot as configured by {@code lookup} (keys {@code slack.*}), or empty when Slack is
-   * off; a bad setting is refused with an {@link IllegalArgumentException} naming its key.
-   */
-  public static Optional<SlackApp> configured(Function<String, Optional<String>> lookup, Database db,
-      InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
-    return SlackSettings.from(lookup).map(s -> new SlackApp(s, db, store, followUps, policy, clock));
-  }
-
-  SlackApp(SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy,
-      Clock clock, Duration pace) {
+  SlackApp(SlackSettings settings, Parts parts, Duration pace) {
     this.settings = settings;
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -95,31 +87,23 @@ public final class SlackApp implements AutoCloseable {
     this.app = new App(appConfig);
 
     Routing routing = new Routing(settings.channel(), settings.teams());
-    this.cards = new CardStore(db, clock);
-    this.outbox = new Outbox(cards, store, routing, client, policy, pace, clock);
+    this.cards = new CardStore(parts.db(), parts.clock());
+    this.outbox = new Outbox(cards, parts.store(), routing, client, parts.questions(),
+        parts.followUps().followUpAfter(), pace, parts.clock());
     this.afterAck = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), r -> {
       Thread t = new Thread(r, "doorman-slack-after-ack");
       t.setDaemon(true);
       return t;
     }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
     Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
-    Interactions interactions = new Interactions(store, cards, permissions, outbox, policy, client, afterAck);
+    Interactions interactions = new Interactions(parts.store(), parts.decisions(), parts.questions(), permissions,
+        client, afterAck);
     interactions.register(app);
-    new Home(store, followUps, client, afterAck, clock).register(app);
-    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock),
+    new Home(parts.store(), parts.followUps(), client, afterAck, parts.clock()).register(app);
+    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), parts.clock()),
         interactions::onBlockAction);
-
-    followUps.subscribe(new FollowUpListener() {
-      @Override
-      public void followUpDue(StoredInvitation invitation) {
-        outbox.wake();
-      }
-
-      @Override
-      public void autoDeclined(StoredInvitation invitation) {
-        outbox.wake();
-      }
-    });
+    // Whatever happened (a decision on any channel, an answer, a follow-up), the outbox looks now.
+    parts.events().listen(event -> outbox.wake());
     this.tokenCheck = CompletableFuture.supplyAsync(this::askAboutToken, task -> {
       Thread t = new Thread(task, "doorman-slack-token-check");
       t.setDaemon(true);
@@ -242,10 +226,6 @@ public final class SlackApp implements AutoCloseable {
 
   Outbox outbox() {
     return outbox;
-  }
-
-  CardStore cards() {
-    return cards;
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.doorman.store;
 
 import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Channel;
-import io.doorman.lifecycle.Decision;
-import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
@@ -25,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Invitations, their answers and their audit log. Every method is one transaction, committed (and
@@ -41,7 +38,6 @@ public final class InvitationStore {
 
   private final Database db;
   private final Clock clock;
-  private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
 
   public InvitationStore(Database db, Clock clock) {
     this.db = db;
@@ -174,9 +170,9 @@ public final class InvitationStore {
         long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
         throws SQLException {
       if (queuedAudit == null) {
-        queuedAudit = c.prepareStatement(INSERT_AUDIT);
+        queuedAudit = c.prepareStatement(Transitions.INSERT_AUDIT);
       }
-      bindAudit(queuedAudit, id, at, actor, from, to, detail);
+      Transitions.bind(new Params(queuedAudit), new Transitions.AuditRow(id, at, actor, from, to, detail));
       queuedAudit.addBatch();
       queued++;
     }
@@ -239,8 +235,10 @@ public final class InvitationStore {
         throws SQLException;
   }
 
-  private static AuditSink directly(Connection c) {
-    return (id, at, actor, from, to, detail) -> audit(c, id, at, actor, from, to, detail);
+  private AuditSink directly(Connection c) {
+    Tx tx = new Tx(c, db.dialect());
+    return (id, at, actor, from, to, detail) ->
+        Transitions.audit(tx, new Transitions.AuditRow(id, at, actor, from, to, detail));
   }
 
   private interface Step<T> {
@@ -299,7 +297,7 @@ public final class InvitationStore {
       ps.setString(13, v.action().wireName());
       ps.setString(14, Rows.fit(String.join("\n", v.reasons()), 10000));
       ps.setString(15, State.PENDING.name());
-      ps.setString(16, Actor.POLICY.name());
+      ps.setString(16, Actor.POLICY.id());
       Rows.set(ps, 17, now);
       Rows.set(ps, 18, now);
       Rows.set(ps, 19, now);
@@ -336,15 +334,20 @@ public final class InvitationStore {
     String key = message.origin().messageId().orElse(message.origin().source() + "|" + message.sender().name()
         + "|" + message.text().hashCode());
     OptionalLong asked = askedInvitation(c, message);
-    boolean stored = db.insertIfAbsent(c, INSERT_MESSAGE, ps -> bindMessage(ps, key, message, reply, asked, now));
+    boolean stored = new Tx(c, db.dialect()).insertUnlessTaken(INSERT_MESSAGE, p -> bindMessage(p, key, message, reply, asked, now));
     if (!stored) {
       return new MessageIngested(true, OptionalLong.empty());
     }
     if (asked.isPresent()) {
       Actor sender = new Actor(message.sender().name(), Channel.INGEST);
-      Outcome outcome = move(c, asked.getAsLong(), State.ANSWERED, sender, now,
-          Optional.of("answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName()), audit);
-      if (!(outcome instanceof Outcome.Applied)) {
+      Tx tx = new Tx(c, db.dialect());
+      Optional<Transitions.Standing> standing = Transitions.standing(tx, asked.getAsLong());
+      if (standing.isEmpty() || !standing.get().state().canMoveTo(State.ANSWERED)) {
+        return new MessageIngested(false, OptionalLong.empty());
+      }
+      String detail = "answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName();
+      // A rare row beside a batch's queued ones: written at once, in the same transaction.
+      if (Transitions.move(tx, standing.get(), State.ANSWERED, sender, now, Optional.of(detail)).isEmpty()) {
         return new MessageIngested(false, OptionalLong.empty());
       }
     }
@@ -352,21 +355,10 @@ public final class InvitationStore {
   }
 
   private static void bindMessage(
-      PreparedStatement ps, String key, Message message, Reply reply, OptionalLong asked, Instant now)
-      throws SQLException {
-    ps.setString(1, Rows.fit(key, 1000));
-    ps.setString(2, Rows.fit(message.sender().name(), 300));
-    Rows.set(ps, 3, message.origin().recipient().map(r -> Rows.fit(r, 300)));
-    ps.setString(4, Rows.fit(message.text(), 10000));
-    ps.setString(5, reply.replyClass().wireName());
-    ps.setString(6, reply.action().wireName());
-    if (asked.isPresent()) {
-      ps.setLong(7, asked.getAsLong());
-    } else {
-      ps.setNull(7, java.sql.Types.BIGINT);
-    }
-    Rows.set(ps, 8, now);
-    ps.setString(9, Rows.fit(message.origin().source(), 2000));
+      Params p, String key, Message message, Reply reply, OptionalLong asked, Instant now) throws SQLException {
+    p.set(1, key, 1000).set(2, message.sender().name(), 300).set(3, message.origin().recipient(), 300)
+        .set(4, message.text(), 10000).set(5, reply.replyClass().wireName()).set(6, reply.action().wireName())
+        .set(7, asked).set(8, now).set(9, message.origin().source(), 2000);
   }
 
   private static OptionalLong askedInvitation(Connection c, Message m) throws SQLException {
@@ -389,114 +381,6 @@ public final class InvitationStore {
       }
     }
     return OptionalLong.empty();
-  }
-
-  // ------------------------------------------------------------------ decisions
-
-  /** A person's decision; refused with who decided before when it no longer applies. */
-  public Outcome decide(long invitationId, Decision decision, Actor actor) {
-    Instant now = clock.instant();
-    Outcome outcome = inTransaction(
-        "decide invitation " + invitationId,
-        c -> move(c, invitationId, decision.target(), actor, now, Optional.empty(), directly(c)));
-    if (outcome instanceof Outcome.Applied) {
-      decisionListeners.forEach(l -> l.decided(decision, actor));
-    }
-    return outcome;
-  }
-
-  /** Told of each decision a person made, once it is committed, whichever channel it came by. */
-  public interface DecisionListener {
-    void decided(Decision decision, Actor actor);
-  }
-
-  /** Counts decisions for /metrics, say; refused decisions are not told. */
-  public void onDecided(DecisionListener listener) {
-    decisionListeners.add(listener);
-  }
-
-  /**
-   * The one place a state changes: checks the transition, then updates only if nobody changed the
-   * invitation meanwhile (optimistic: the version must still be the one read), and writes the audit
-   * row in the same transaction.
-   */
-  private static Outcome move(
-      Connection c, long id, State target, Actor actor, Instant now, Optional<String> detail,
-      AuditSink audit) throws SQLException {
-    State current;
-    String by;
-    Instant at;
-    int version;
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT state, state_by, state_at, version FROM invitations WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new Outcome.NotFound(id);
-        }
-        current = State.valueOf(rs.getString("state"));
-        by = rs.getString("state_by");
-        at = Rows.instant(rs, "state_at");
-        version = rs.getInt("version");
-      }
-    }
-    if (!current.canMoveTo(target)) {
-      return new Outcome.Refused(id, current, by, at, target);
-    }
-    String askedAt = target == State.ASKED ? ", asked_at = ?" : "";
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE invitations SET state = ?, state_by = ?, state_at = ?, version = version + 1"
-                + askedAt + " WHERE id = ? AND version = ?")) {
-      int i = 1;
-      ps.setString(i++, target.name());
-      ps.setString(i++, Rows.fit(actor.name(), 300));
-      Rows.set(ps, i++, now);
-      if (target == State.ASKED) {
-        Rows.set(ps, i++, now);
-      }
-      ps.setLong(i++, id);
-      ps.setInt(i, version);
-      if (ps.executeUpdate() == 0) {
-        StoredInvitation winner = find(c, id).orElseThrow();
-        return new Outcome.Refused(id, winner.state(), winner.stateBy(), winner.stateAt(), target);
-      }
-    }
-    audit.write(id, now, actor, Optional.of(current), target, detail);
-    return new Outcome.Applied(id, current, target);
-  }
-
-  private static final String INSERT_AUDIT =
-      "INSERT INTO audit_log (invitation_id, at, actor, channel, from_state, to_state, detail)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-  private static void audit(
-      Connection c, long id, Instant at, Actor actor, Optional<State> from, State to, Optional<String> detail)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
-      bindAudit(ps, id, at, actor, from, to, detail);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void bindAudit(
-      PreparedStatement ps, long id, Instant at, Actor actor, Optional<State> from, State to,
-      Optional<String> detail) throws SQLException {
-    ps.setLong(1, id);
-    Rows.set(ps, 2, at);
-    ps.setString(3, Rows.fit(actor.name(), 300));
-    ps.setString(4, actor.channel().wireName());
-    Rows.set(ps, 5, from.map(State::name));
-    ps.setString(6, to.name());
-    Rows.set(ps, 7, detail.map(d -> Rows.fit(d, 2000)));
-  }
-
-  /** Moves an invitation on the policy's behalf (a follow-up, an auto-decline). */
-  public Outcome moveByPolicy(long invitationId, State target, String detail) {
-    Instant now = clock.instant();
-    return inTransaction(
-        "move invitation " + invitationId,
-        c -> move(c, invitationId, target, Actor.POLICY, now, Optional.of(detail), directly(c)));
   }
 
   /** Ids of invitations in one of {@code states} whose question was asked at or before {@code askedBy}. */
@@ -584,6 +468,17 @@ public final class InvitationStore {
     return inTransaction("read invitation " + id, c -> find(c, id));
   }
 
+  /** The question last asked of this invitation's sender, as asked. */
+  public Optional<AskedQuestions.Asked> question(long invitationId) {
+    return db.inTransaction("read the question of invitation " + invitationId,
+        tx -> AskedQuestions.find(tx, invitationId));
+  }
+
+  /** The invitation, read in the caller's transaction. */
+  public static Optional<StoredInvitation> find(Tx tx, long id) throws SQLException {
+    return find(tx.connection(), id);
+  }
+
   private static Optional<StoredInvitation> find(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + Rows.INVITATION_COLUMNS + " FROM invitations WHERE id = ?")) {
@@ -648,7 +543,7 @@ public final class InvitationStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT invitation_id, at, actor, channel, from_state, to_state, detail FROM audit_log"
+                  "SELECT invitation_id, at, actor, actor_name, channel, from_state, to_state, detail FROM audit_log"
                       + " WHERE invitation_id = ? ORDER BY id")) {
             ps.setLong(1, invitationId);
             List<AuditEntry> out = new ArrayList<>();
@@ -709,6 +604,6 @@ public final class InvitationStore {
   // ------------------------------------------------------------------ transactions
 
   private <T> T inTransaction(String what, Database.Work<T> work) {
-    return db.inTransaction(what, work);
+    return db.inConnection(what, work);
   }
 }

@@ -79,6 +79,7 @@ final class Rows {
         rs.getLong("invitation_id"),
         instant(rs, "at"),
         rs.getString("actor"),
+        Optional.ofNullable(rs.getString("actor_name")).orElse(rs.getString("actor")),
         rs.getString("channel"),
         Optional.ofNullable(from).map(State::valueOf),
         State.valueOf(rs.getString("to_state")),

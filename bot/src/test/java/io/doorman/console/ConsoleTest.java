@@ -130,7 +130,8 @@ class ConsoleTest {
     start(Map.of());
     long id = ingest(Emails.invitation(2, "Jane Doe", ""));
     String token = csrf();
-    doorman.store().decide(id, Decision.DECLINE, new Actor("sam", Channel.SLACK));
+    doorman.decisions().decide(new io.doorman.decisions.Decisions.Request(id, Decision.DECLINE,
+        new Actor("sam", Channel.SLACK)));
 
     HttpResponse<String> after = post(Map.of("id", Long.toString(id), "action", "accept", "tab", "pending", "csrf", token));
 

@@ -1,6 +1,12 @@
 package io.doorman.email;
 
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
 import io.doorman.ingest.MailReader;
+import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Decision;
 import io.doorman.ingest.imap.Sleeper;
 import io.doorman.intake.Intake;
 import io.doorman.mail.ImapIntake;
@@ -26,6 +32,9 @@ final class Conversation implements AutoCloseable {
   final Database db;
   final InvitationStore store;
   final Policy policy = Policy.defaults();
+  final Events events = new Events();
+  final Decisions decisions;
+  final FollowUps followUps;
   final EmailConversations email;
   final MailRouter router;
   final ImapIntake imap;
@@ -45,10 +54,20 @@ final class Conversation implements AutoCloseable {
     config.put("smtp.from", Mailboxes.DOORMAN);
     config.put("email.allow", Mailboxes.ALICE + ", @team.example");
     config.put("data.dir", dir.resolve("data").toString());
-    email = EmailConversations.fromConfig(k -> Optional.ofNullable(config.get(k)), db, store, policy, clock).orElseThrow();
+    Questions questions = new Questions(policy);
+    decisions = new Decisions(db, questions, events, clock, policy.followUpAfter());
+    followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), Optional.empty());
+    email = EmailConversations.fromConfig(k -> Optional.ofNullable(config.get(k)),
+        new EmailConversations.Parts(db, store, decisions, questions, clock)).orElseThrow();
+    events.listen(email::on);
     router = new MailRouter(new Intake(new MailReader(), policy, store), new ForwardingConfirmations(clock), email);
     Sleeper quick = d -> Thread.sleep(5);
     imap = new ImapIntake(mail.imapSettings(), router, db, clock, quick, Duration.ofSeconds(60), "node-a");
+  }
+
+  /** A decision made on another channel (the console, say). */
+  void decide(long id, Decision decision, Actor actor) {
+    decisions.decide(new Decisions.Request(id, decision, actor));
   }
 
   @Override

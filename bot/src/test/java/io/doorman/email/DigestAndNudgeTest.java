@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.imap.Disposition;
 import io.doorman.lifecycle.Actor;
@@ -57,9 +57,8 @@ class DigestAndNudgeTest {
   void forwarderIsNudgedWhenNoAnswerCameAndWaitPutsTheQuestionBackToAsked() throws Exception {
     StoredInvitation inv = forward("02-invitation-no-note.eml");
     await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict");
-    doorman.store.decide(inv.id(), Decision.ASK, Actor.console("alex"));
-    FollowUps followUps = new FollowUps(doorman.store, doorman.clock, doorman.policy.followUpAfter(), Optional.empty());
-    followUps.subscribe(doorman.email);
+    doorman.decide(inv.id(), Decision.ASK, Actor.console("alex"));
+    FollowUps followUps = doorman.followUps;
 
     doorman.clock.advance(Duration.ofDays(9));
     assertEquals(0, followUps.runDue().followedUp());
@@ -89,7 +88,7 @@ class DigestAndNudgeTest {
   void digestGoesOutOnceADayAtTheConfiguredTime() throws Exception {
     StoredInvitation pitch = forward("03-invitation-sales-pitch.eml");
     StoredInvitation blank = forward("02-invitation-no-note.eml");
-    doorman.store.decide(blank.id(), Decision.ASK, Actor.console("alex"));
+    doorman.decide(blank.id(), Decision.ASK, Actor.console("alex"));
     await(() -> doorman.mail.inboxOf(ALICE).size() == 2, "the two verdicts");
 
     doorman.clock.advance(Duration.ofMinutes(29)); // 07:59

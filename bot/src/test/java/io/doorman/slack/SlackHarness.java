@@ -2,7 +2,13 @@ package io.doorman.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Decision;
+import io.doorman.lifecycle.Outcome;
 import io.doorman.ingest.MailReader;
 import io.doorman.ingest.RawMail;
 import io.doorman.intake.Intake;
@@ -49,6 +55,7 @@ public final class SlackHarness implements AutoCloseable {
   public Database db;
   public InvitationStore store;
   public FollowUps followUps;
+  public Decisions decisions;
   public SlackApp app;
   private Server jetty;
   private final Map<String, String> config = new HashMap<>();
@@ -84,10 +91,11 @@ public final class SlackHarness implements AutoCloseable {
   public void open() throws Exception {
     db = databases.get();
     store = new InvitationStore(db, clock);
-    followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    SlackApp.Parts parts = parts(db, store);
+    decisions = parts.decisions();
+    followUps = parts.followUps();
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    app = new SlackApp(SlackSettings.from(lookup).orElseThrow(), db, store, followUps, policy, clock,
-        Duration.ZERO);
+    app = new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts, Duration.ZERO);
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -99,13 +107,26 @@ public final class SlackHarness implements AutoCloseable {
     jetty.start();
   }
 
+  /** The application's parts on {@code db}, as {@code doorman run} builds them for Slack. */
+  private SlackApp.Parts parts(Database db, InvitationStore store) {
+    Events events = new Events();
+    Questions questions = new Questions(policy);
+    Decisions d = new Decisions(db, questions, events, clock, policy.followUpAfter());
+    FollowUps f = new FollowUps(store, d, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    return new SlackApp.Parts(db, store, d, f, questions, events, clock);
+  }
+
+  /** A decision made elsewhere (the console, say), through the decision service. */
+  public Outcome decide(long id, Decision decision, Actor actor) {
+    return decisions.decide(new Decisions.Request(id, decision, actor));
+  }
+
   /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
   public SlackApp anotherNode() {
     Database again = databases.get();
-    InvitationStore otherStore = new InvitationStore(again, clock);
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), again, otherStore,
-        new FollowUps(otherStore, clock, policy.followUpAfter(), policy.autoDeclineAfter()), policy, clock, Duration.ZERO);
+    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts(again, new InvitationStore(again, clock)),
+        Duration.ZERO);
   }
 
   /** One outbox round of {@code node}. */
@@ -223,6 +244,11 @@ public final class SlackHarness implements AutoCloseable {
 
   /** The Ask modal submitted with {@code question}, signed, and the response. */
   public HttpResponse<String> submitAsk(long invitationId, String userId, String question) throws Exception {
+    return post(askSubmissionBody(invitationId, userId, question), "application/x-www-form-urlencoded");
+  }
+
+  /** The body of the Ask modal's submission, as Slack sends it. */
+  public static String askSubmissionBody(long invitationId, String userId, String question) {
     JsonObject p = new JsonObject();
     p.addProperty("type", "view_submission");
     p.add("team", object("id", "T0TEST", "domain", "doorman-test"));
@@ -241,7 +267,7 @@ public final class SlackHarness implements AutoCloseable {
     state.add("values", values);
     view.add("state", state);
     p.add("view", view);
-    return post("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
   }
 
   static JsonObject object(String... keyValues) {

@@ -2,7 +2,7 @@ package io.doorman.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.lifecycle.Actor;
@@ -21,8 +21,10 @@ import io.doorman.policies.Person;
 import io.doorman.policies.Reply;
 import io.doorman.policies.ReplyClass;
 import io.doorman.policies.Verdict;
-import io.doorman.followup.FollowUpListener;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.policies.engine.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -98,6 +100,12 @@ abstract class InvitationStoreContractTest {
     return new Message(origin, Person.named(from), text);
   }
 
+  /** A decision through the decision service, as a channel would make it. */
+  private void decide(long id, Decision decision, Actor actor) {
+    new Decisions(opened.get(0), new Questions(Policy.defaults()), new Events(), CLOCK, Duration.ofDays(10))
+        .decide(new Decisions.Request(id, decision, actor));
+  }
+
   private long onlyId() {
     List<StoredInvitation> all = store.list(Optional.empty());
     assertEquals(1, all.size());
@@ -128,86 +136,6 @@ abstract class InvitationStoreContractTest {
     store.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
 
     assertEquals(2, store.list(Optional.empty()).size());
-  }
-
-  @Test
-  void aDecisionMovesTheInvitationAndIsAudited() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7002")), ASK);
-    long id = onlyId();
-
-    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
-
-    assertEquals(new Outcome.Applied(id, State.PENDING, State.ACCEPTED), outcome);
-    StoredInvitation stored = store.find(id).orElseThrow();
-    assertEquals(State.ACCEPTED, stored.state());
-    assertEquals("alice", stored.stateBy());
-    List<AuditEntry> history = store.history(id);
-    assertEquals(2, history.size());
-    AuditEntry last = history.get(1);
-    assertEquals("alice", last.actor());
-    assertEquals("slack", last.channel());
-    assertEquals(Optional.of(State.PENDING), last.from());
-    assertEquals(State.ACCEPTED, last.to());
-  }
-
-  @Test
-  void listenersHearOfEachDecisionMadeButNotOfRefusedOnes() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7010")), ASK);
-    List<String> heard = new ArrayList<>();
-    store.onDecided((decision, actor) -> heard.add(decision + " by " + actor.name() + " via " + actor.channel()));
-    long id = onlyId();
-    store.decide(id, Decision.ACCEPT, new Actor("U1", Channel.SLACK));
-    store.decide(id, Decision.DECLINE, new Actor("maria@example.com", Channel.EMAIL));
-    assertEquals(List.of("ACCEPT by U1 via SLACK"), heard);
-  }
-
-  @Test
-  void anInvalidTransitionIsRefusedNamingWhoDecided() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7003")), ASK);
-    long id = onlyId();
-    store.decide(id, Decision.DECLINE, new Actor("bob", Channel.SLACK));
-
-    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
-
-    Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
-    assertEquals(State.DECLINED, refused.current());
-    assertEquals("bob", refused.by());
-    assertTrue(refused.message().contains("already declined (by bob"), refused.message());
-    assertEquals(State.DECLINED, store.find(id).orElseThrow().state());
-    assertEquals(2, store.history(id).size(), "a refusal writes no audit row");
-  }
-
-  @Test
-  void ofTwoSimultaneousDecisionsExactlyOneWins() throws Exception {
-    for (int round = 0; round < 5; round++) {
-      store.ingest(invitation("Racer " + round, "Paul", Optional.of("race-" + round)), ASK);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      for (StoredInvitation inv : store.list(Optional.empty())) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> results = new ArrayList<>();
-        for (Decision d : List.of(Decision.ACCEPT, Decision.DECLINE)) {
-          Callable<Outcome> click =
-              () -> {
-                start.await();
-                return store.decide(inv.id(), d, new Actor("user-" + d, Channel.SLACK));
-              };
-          results.add(pool.submit(click));
-        }
-        start.countDown();
-        int applied = 0;
-        for (Future<Outcome> f : results) {
-          if (f.get() instanceof Outcome.Applied) {
-            applied++;
-          }
-        }
-        assertEquals(1, applied, "exactly one decision wins for invitation " + inv.id());
-        assertEquals(2, store.history(inv.id()).size());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test
@@ -245,27 +173,46 @@ abstract class InvitationStoreContractTest {
   @Test
   void anInsertMeetingATakenKeyLeavesTheRestOfTheTransactionStanding() {
     Database db = opened.get(0);
-    Database.Binder day1 = ps -> {
-      ps.setString(1, "2026-12-01");
-      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
-    };
-    Database.Binder day2 = ps -> {
-      ps.setString(1, "2026-12-02");
-      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
-    };
+    Tx.Binder day1 = p -> p.set(1, "2026-12-01").set(2, CLOCK.instant());
+    Tx.Binder day2 = p -> p.set(1, "2026-12-02").set(2, CLOCK.instant());
     String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES (?, ?)";
 
-    List<Boolean> inserted = db.inTransaction("insert three", c -> List.of(
-        db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day2)));
+    List<Boolean> inserted = db.inTransaction("insert three", tx -> List.of(
+        tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day2)));
 
     assertEquals(List.of(true, false, true), inserted);
-    long rows = db.inTransaction("count", c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM email_digests")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    long rows = db.inTransaction("count", tx -> tx.one("SELECT COUNT(*) FROM email_digests", Tx.Binder.NONE,
+        r -> r.longValue(1)).orElseThrow());
     assertEquals(2, rows, "both days committed, the first once");
+  }
+
+  @Test
+  void aUniqueViolationThatEscapesItsWorkIsToldApart() {
+    Database db = opened.get(0);
+    String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES ('2026-12-03', ?)";
+    db.inTransaction("insert", tx -> tx.update(insert, p -> p.set(1, CLOCK.instant())));
+
+    assertThrows(UniqueViolation.class,
+        () -> db.inTransaction("insert again", tx -> tx.update(insert, p -> p.set(1, CLOCK.instant()))));
+    StoreException other = assertThrows(StoreException.class,
+        () -> db.inTransaction("read what is not there", tx -> tx.update("UPDATE no_such_table SET x = 1", Tx.Binder.NONE)));
+    assertFalse(other instanceof UniqueViolation);
+    assertTrue(other.getMessage().startsWith("cannot read what is not there"), other.getMessage());
+  }
+
+  @Test
+  void whatIsToHappenAfterACommitHappensOnlyWhenItCommits() {
+    Database db = opened.get(0);
+    List<String> after = new ArrayList<>();
+    db.inTransaction("commit", tx -> {
+      tx.afterCommit(() -> after.add("committed"));
+      return null;
+    });
+    assertThrows(IllegalStateException.class, () -> db.inTransaction("fail", tx -> {
+      tx.afterCommit(() -> after.add("rolled back"));
+      throw new IllegalStateException("no");
+    }));
+    assertEquals(List.of("committed"), after);
   }
 
   @Test
@@ -284,7 +231,7 @@ abstract class InvitationStoreContractTest {
   void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
     store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
     long id = onlyId();
-    store.decide(id, Decision.ASK, Actor.console("paul"));
+    decide(id, Decision.ASK, Actor.console("paul"));
 
     InvitationStore.MessageIngested result =
         store.ingestMessage(
@@ -325,7 +272,7 @@ abstract class InvitationStoreContractTest {
     store.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
     store.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
     long first = store.list(Optional.empty()).get(0).id();
-    store.decide(first, Decision.ASK, Actor.console("paul"));
+    decide(first, Decision.ASK, Actor.console("paul"));
 
     assertEquals(1, store.countsByState().get(State.PENDING));
     assertEquals(1, store.countsByState().get(State.ASKED));
@@ -341,142 +288,9 @@ abstract class InvitationStoreContractTest {
     assertEquals(3, store.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
     assertEquals(false, store.teamSignals(fourth).previouslyDeclinedByTeam());
 
-    store.decide(store.who("Spray Sender").get(0).id(), Decision.DECLINE, new Actor("ann", Channel.SLACK));
+    decide(store.who("Spray Sender").get(0).id(), Decision.DECLINE, Actor.slack("ann", "ann"));
 
     assertEquals(true, store.teamSignals(fourth).previouslyDeclinedByTeam());
     assertEquals(0, store.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
-  }
-
-  // ------------------------------------------------------------------ follow-ups
-
-  private static final Duration TEN_DAYS = Duration.ofDays(10);
-
-  /** Records what the channels were told. */
-  private static final class Heard implements FollowUpListener {
-    final List<Long> followUps = new CopyOnWriteArrayList<>();
-    final List<Long> declines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void followUpDue(StoredInvitation invitation) {
-      followUps.add(invitation.id());
-    }
-
-    @Override
-    public void autoDeclined(StoredInvitation invitation) {
-      declines.add(invitation.id());
-    }
-  }
-
-  private long askedAt(InvitationStore s, MutableClock clock, String name) {
-    s.ingest(invitation(name, "Paul", Optional.of("ask-" + name)), ASK);
-    long id = s.who(name).get(0).id();
-    assertInstanceOf(Outcome.Applied.class, s.decide(id, Decision.ASK, Actor.console("paul")));
-    return id;
-  }
-
-  @Test
-  void aFollowUpFiresAtExactlyFollowUpAfterAndOnlyOnce() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.empty());
-    Heard heard = new Heard();
-    followUps.subscribe(heard);
-    long id = askedAt(s, clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS.minusSeconds(1));
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-    clock.advance(Duration.ofSeconds(1));
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-
-    assertEquals(List.of(id), heard.followUps);
-    assertEquals(State.FOLLOW_UP, s.find(id).orElseThrow().state());
-    assertEquals("policy", s.history(id).get(2).actor());
-  }
-
-  @Test
-  void anAnswerCancelsTheFollowUp() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
-    long id = askedAt(s, clock, "Jane Doe");
-    clock.advance(Duration.ofDays(3));
-    s.ingestMessage(message("Jane Doe", "Paul", "We met in Lisbon"), new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
-
-    clock.advance(Duration.ofDays(30));
-
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-    assertEquals(State.ANSWERED, s.find(id).orElseThrow().state());
-  }
-
-  @Test
-  void withAutoDeclineSetTheSilentAreDeclinedByThePolicy() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
-    Heard heard = new Heard();
-    followUps.subscribe(heard);
-    long id = askedAt(s, clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS);
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    clock.advance(Duration.ofDays(4));
-    assertEquals(new FollowUps.Run(0, 1), followUps.runDue());
-
-    StoredInvitation declined = s.find(id).orElseThrow();
-    assertEquals(State.DECLINED, declined.state());
-    assertEquals("policy", declined.stateBy());
-    assertEquals(List.of(id), heard.declines);
-  }
-
-  @Test
-  void aFollowUpSurvivesARestartBetweenAskAndDueTime() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    long id = askedAt(new InvitationStore(again(), clock), clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS);
-    InvitationStore restarted = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(restarted, clock, TEN_DAYS, Optional.empty());
-
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    assertEquals(State.FOLLOW_UP, restarted.find(id).orElseThrow().state());
-  }
-
-  @Test
-  void withTwoNodesEachFollowUpFiresExactlyOnce() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore first = new InvitationStore(again(), clock);
-    for (int i = 0; i < 20; i++) {
-      askedAt(first, clock, "Sender " + i);
-    }
-    clock.advance(TEN_DAYS);
-    Heard heard = new Heard();
-    List<FollowUps> nodes = new ArrayList<>();
-    for (int node = 0; node < 2; node++) {
-      FollowUps f = new FollowUps(new InvitationStore(again(), clock), clock, TEN_DAYS, Optional.empty());
-      f.subscribe(heard);
-      nodes.add(f);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<FollowUps.Run>> runs = new ArrayList<>();
-      for (FollowUps f : nodes) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return f.runDue();
-        }));
-      }
-      start.countDown();
-      int fired = 0;
-      for (Future<FollowUps.Run> r : runs) {
-        fired += r.get().followedUp();
-      }
-      assertEquals(20, fired);
-      assertEquals(20, heard.followUps.size());
-      assertEquals(20, new HashSet<>(heard.followUps).size(), "no follow-up told twice");
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

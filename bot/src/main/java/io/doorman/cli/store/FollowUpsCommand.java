@@ -2,12 +2,11 @@ package io.doorman.cli.store;
 
 import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.InvitationStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,7 +52,7 @@ public final class FollowUpsCommand implements Callable<Integer> {
     Policy policy = loaded.get();
     try (StoreOptions.Opened opened = storeOptions.open()) {
       InvitationStore store = opened.store();
-      FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+      FollowUps followUps = opened.followUps(policy);
       if (run) {
         FollowUps.Run done = followUps.runDue();
         out.println(done.followedUp() + " followed up, " + done.declined() + " declined");

@@ -32,7 +32,7 @@ public final class ShowCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("doorman: no invitation " + id);
         return 1;
       }
-      Describe.full(spec.commandLine().getOut(), found.get(), store.messages(OptionalLong.of(id)), store.history(id));
+      Describe.full(spec.commandLine().getOut(), found.get(), store.question(id), store.messages(OptionalLong.of(id)), store.history(id));
       return 0;
     }
   }

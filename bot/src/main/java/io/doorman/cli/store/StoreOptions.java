@@ -1,5 +1,10 @@
 package io.doorman.cli.store;
 
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
 import io.doorman.store.InvitationStore;
 import java.nio.file.Path;
@@ -56,6 +61,15 @@ public final class StoreOptions {
 
   /** An open store and the database under it, closed together. */
   record Opened(InvitationStore store, Database database) implements AutoCloseable {
+    /** The decision service on this store, with the policy's texts and timings. */
+    Decisions decisions(Policy policy) {
+      return new Decisions(database, new Questions(policy), new Events(), Clock.systemUTC(), policy.followUpAfter());
+    }
+
+    FollowUps followUps(Policy policy) {
+      return new FollowUps(store, decisions(policy), Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+    }
+
     @Override
     public void close() {
       database.close();

@@ -38,7 +38,7 @@ public final class WhoCommand implements Callable<Integer> {
         return 1;
       }
       for (StoredInvitation i : found) {
-        Describe.full(out, i, store.messages(OptionalLong.of(i.id())), store.history(i.id()));
+        Describe.full(out, i, store.question(i.id()), store.messages(OptionalLong.of(i.id())), store.history(i.id()));
         out.println();
       }
       return 0;

@@ -1,15 +1,9 @@
 package io.doorman.mail.lease;
 
 import io.doorman.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -50,73 +44,32 @@ public final class MailboxLease {
   /** Takes or renews the lease; true when this node holds it until now + ttl. */
   public boolean acquire() {
     Instant now = clock.instant();
-    return db.inTransaction("take the lease on " + mailbox, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE mailbox_leases SET owner = ?, expires_at = ? WHERE mailbox = ? AND (owner = ? OR expires_at <= ?)")) {
-        ps.setString(1, owner);
-        ps.setObject(2, at(now.plus(ttl)));
-        ps.setString(3, mailbox);
-        ps.setString(4, owner);
-        ps.setObject(5, at(now));
-        if (ps.executeUpdate() == 1) {
-          return true;
-        }
+    return db.inTransaction("take the lease on " + mailbox, tx -> {
+      if (tx.update("UPDATE mailbox_leases SET owner = ?, expires_at = ? WHERE mailbox = ? AND (owner = ? OR expires_at <= ?)",
+          p -> p.set(1, owner).set(2, now.plus(ttl)).set(3, mailbox).set(4, owner).set(5, now)) == 1) {
+        return true;
       }
-      return insert(c, now);
+      // The first lease on this mailbox; another node's insert winning the race means it is taken.
+      return tx.one("SELECT 1 FROM mailbox_leases WHERE mailbox = ?", p -> p.set(1, mailbox), r -> true).isEmpty()
+          && tx.insertUnlessTaken("INSERT INTO mailbox_leases (mailbox, owner, expires_at) VALUES (?, ?, ?)",
+              p -> p.set(1, mailbox).set(2, owner).set(3, now.plus(ttl)));
     });
   }
 
   /** Gives the lease up at once (on shutdown), so another node need not wait for it to expire. */
   public void release() {
     Instant now = clock.instant();
-    db.inTransaction("release the lease on " + mailbox, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE mailbox_leases SET expires_at = ? WHERE mailbox = ? AND owner = ?")) {
-        ps.setObject(1, at(now));
-        ps.setString(2, mailbox);
-        ps.setString(3, owner);
-        return ps.executeUpdate();
-      }
-    });
+    db.inTransaction("release the lease on " + mailbox, tx -> tx.update(
+        "UPDATE mailbox_leases SET expires_at = ? WHERE mailbox = ? AND owner = ?",
+        p -> p.set(1, now).set(2, mailbox).set(3, owner)));
   }
 
   /** Who holds the mailbox now; empty when nobody does (or the lease expired). */
   public Optional<Holder> holder() {
     Instant now = clock.instant();
-    return db.inTransaction("read the lease on " + mailbox, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT owner, expires_at FROM mailbox_leases WHERE mailbox = ?")) {
-        ps.setString(1, mailbox);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
-          return expires.isAfter(now) ? Optional.of(new Holder(rs.getString("owner"), expires)) : Optional.empty();
-        }
-      }
-    });
-  }
-
-  /** The first lease on this mailbox; another node's insert winning the race means it is taken. */
-  private boolean insert(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM mailbox_leases WHERE mailbox = ?")) {
-      check.setString(1, mailbox);
-      try (ResultSet rs = check.executeQuery()) {
-        if (rs.next()) {
-          return false; // held by someone else, not expired
-        }
-      }
-    }
-    return db.insertIfAbsent(c, "INSERT INTO mailbox_leases (mailbox, owner, expires_at) VALUES (?, ?, ?)",
-        ps -> {
-          ps.setString(1, mailbox);
-          ps.setString(2, owner);
-          ps.setObject(3, at(now.plus(ttl)));
-        });
-  }
-
-  private static OffsetDateTime at(Instant i) {
-    return i.atOffset(ZoneOffset.UTC);
+    return db.inTransaction("read the lease on " + mailbox, tx -> tx.one(
+        "SELECT owner, expires_at FROM mailbox_leases WHERE mailbox = ?", p -> p.set(1, mailbox),
+        r -> new Holder(r.string("owner"), r.instant("expires_at")))
+        .filter(h -> h.expiresAt().isAfter(now)));
   }
 }

@@ -50,7 +50,7 @@ public final class CardStore {
 
   /** Invitations from {@code fromId} on without a card row, in id order. */
   List<Uncarded> uncarded(long fromId, int limit) {
-    return db.inTransaction("find invitations to post to Slack", c -> {
+    return db.inConnection("find invitations to post to Slack", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT i.id, i.recipient, i.profile_url, i.sender_name, i.state FROM invitations i"
               + " LEFT JOIN slack_card_invitations ci ON ci.invitation_id = i.id"
@@ -77,7 +77,7 @@ public final class CardStore {
     if (invitationIds.isEmpty()) {
       return;
     }
-    db.inTransaction("mark " + invitationIds.size() + " invitations as not for Slack", c -> {
+    db.inConnection("mark " + invitationIds.size() + " invitations as not for Slack", c -> {
       for (long id : invitationIds) {
         insertLink(c, id, Optional.empty(), new Versions(-1, -1));
       }
@@ -87,7 +87,7 @@ public final class CardStore {
 
   /** The sender's card in this channel that still waits for a decision, to add an invitation to. */
   Optional<Long> cardFor(String channel, String groupKey) {
-    return db.inTransaction("find the Slack card of " + groupKey, c -> {
+    return db.inConnection("find the Slack card of " + groupKey, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT sc.id FROM slack_cards sc WHERE sc.channel = ? AND sc.group_key = ? AND EXISTS ("
               + "SELECT 1 FROM slack_card_invitations ci JOIN invitations i ON i.id = ci.invitation_id"
@@ -104,7 +104,7 @@ public final class CardStore {
 
   /** Adds an invitation to an existing card, to be shown by its next update. */
   void attach(long cardId, long invitationId) {
-    db.inTransaction("add invitation " + invitationId + " to Slack card " + cardId, c -> {
+    db.inConnection("add invitation " + invitationId + " to Slack card " + cardId, c -> {
       insertLink(c, invitationId, Optional.of(cardId), new Versions(-1, -1));
       return null;
     });
@@ -112,7 +112,7 @@ public final class CardStore {
 
   /** Slack took the card: remember where it is and what it shows. */
   void recordPosted(String channel, String groupKey, String ts, long invitationId, Versions shown) {
-    db.inTransaction("record the Slack card of invitation " + invitationId, c -> {
+    db.inConnection("record the Slack card of invitation " + invitationId, c -> {
       long cardId;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO slack_cards (channel, group_key, ts, posted_at) VALUES (?, ?, ?, ?)", new String[] {"id"})) {
@@ -150,7 +150,7 @@ public final class CardStore {
 
   /** Cards showing an invitation that changed since they were rendered, oldest card first. */
   List<Long> changedCards(int limit) {
-    return db.inTransaction("find Slack cards to update", c -> {
+    return db.inConnection("find Slack cards to update", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT DISTINCT ci.card_id FROM slack_card_invitations ci JOIN invitations i ON i.id = ci.invitation_id"
               + " WHERE ci.card_id IS NOT NULL AND (i.version <> ci.rendered_version"
@@ -161,7 +161,7 @@ public final class CardStore {
   }
 
   public Optional<Card> card(long cardId) {
-    return db.inTransaction("read Slack card " + cardId, c -> {
+    return db.inConnection("read Slack card " + cardId, c -> {
       String channel;
       String ts;
       try (PreparedStatement ps = c.prepareStatement("SELECT channel, ts FROM slack_cards WHERE id = ?")) {
@@ -184,7 +184,7 @@ public final class CardStore {
 
   /** The card showing this invitation, when it has been posted. */
   public Optional<Card> cardOf(long invitationId) {
-    Optional<Long> cardId = db.inTransaction("find the Slack card of invitation " + invitationId, c -> {
+    Optional<Long> cardId = db.inConnection("find the Slack card of invitation " + invitationId, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT card_id FROM slack_card_invitations WHERE invitation_id = ? AND card_id IS NOT NULL")) {
         ps.setLong(1, invitationId);
@@ -196,7 +196,7 @@ public final class CardStore {
   }
 
   Map<Long, Versions> versions(List<Long> invitationIds) {
-    return db.inTransaction("read invitation versions", c -> {
+    return db.inConnection("read invitation versions", c -> {
       Map<Long, Versions> out = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT version, sightings FROM invitations WHERE id = ?")) {
         for (long id : invitationIds) {
@@ -214,7 +214,7 @@ public final class CardStore {
 
   /** The card now shows these versions (read before it was rendered, so a later change shows next). */
   void recordRendered(Map<Long, Versions> shown) {
-    db.inTransaction("record a Slack card update", c -> {
+    db.inConnection("record a Slack card update", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_card_invitations SET rendered_version = ?, rendered_sightings = ? WHERE invitation_id = ?")) {
         for (Map.Entry<Long, Versions> e : shown.entrySet()) {
@@ -231,7 +231,7 @@ public final class CardStore {
 
   /** Thread posts not yet made, in the order they happened (questions and nudges before answers). */
   List<ThreadEvent> threadEvents(int limit) {
-    return db.inTransaction("find Slack thread posts to make", c -> {
+    return db.inConnection("find Slack thread posts to make", c -> {
       List<ThreadEvent> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT ci.card_id, sc.channel, sc.ts, a.invitation_id, a.id, a.from_state, a.to_state, a.actor"
@@ -270,7 +270,7 @@ public final class CardStore {
    */
   void recordThreaded(ThreadEvent event, Optional<String> posted, Versions shown) {
     String column = event.kind() == EventKind.ANSWER ? "messages_through" : "audit_through";
-    db.inTransaction("record a Slack thread post", c -> {
+    db.inConnection("record a Slack thread post", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_card_invitations SET " + column + " = ? WHERE invitation_id = ? AND " + column + " < ?")) {
         ps.setLong(1, event.rowId());
@@ -299,7 +299,7 @@ public final class CardStore {
   record StalePost(long id, ThreadEvent event, String postTs, int version) {}
 
   List<StalePost> stalePosts(int limit) {
-    return db.inTransaction("find Slack thread posts to update", c -> {
+    return db.inConnection("find Slack thread posts to update", c -> {
       List<StalePost> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT tp.id, tp.invitation_id, tp.channel, tp.ts, tp.kind, tp.row_id, i.version"
@@ -318,7 +318,7 @@ public final class CardStore {
   }
 
   void recordPostRendered(long postId, int version) {
-    db.inTransaction("record a Slack thread post update", c -> {
+    db.inConnection("record a Slack thread post update", c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE slack_thread_posts SET rendered_version = ? WHERE id = ?")) {
         ps.setInt(1, version);
         ps.setLong(2, postId);
@@ -332,7 +332,7 @@ public final class CardStore {
 
   /** Takes or renews the outbox lease for {@code node} until {@code until}; whether it holds it. */
   boolean lease(String node, Instant until) {
-    return db.inTransaction("take the Slack outbox lease", c -> {
+    return db.inConnection("take the Slack outbox lease", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_outbox_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder = ? OR expires_at < ?)")) {
         ps.setString(1, node);
@@ -346,7 +346,7 @@ public final class CardStore {
 
   /** Gives the lease up, so another node (or this one, restarted) posts at once. */
   void release(String node) {
-    db.inTransaction("release the Slack outbox lease", c -> {
+    db.inConnection("release the Slack outbox lease", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE slack_outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?")) {
         ps.setObject(1, Instant.EPOCH.atOffset(ZoneOffset.UTC));
@@ -354,47 +354,6 @@ public final class CardStore {
         ps.executeUpdate();
       }
       return null;
-    });
-  }
-
-  // ------------------------------------------------------------------ questions
-
-  /** The question as edited in the Ask modal, replacing an earlier one. */
-  public void saveQuestion(long invitationId, String question, String askedBy) {
-    db.inTransaction("save the question for invitation " + invitationId, c -> {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM slack_questions WHERE invitation_id = ?")) {
-        del.setLong(1, invitationId);
-        del.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO slack_questions (invitation_id, question, asked_by) VALUES (?, ?, ?)")) {
-        ps.setLong(1, invitationId);
-        ps.setString(2, question.length() > 4000 ? question.substring(0, 4000) : question);
-        ps.setString(3, askedBy.length() > 300 ? askedBy.substring(0, 300) : askedBy);
-        ps.executeUpdate();
-      }
-      return null;
-    });
-  }
-
-  public void forgetQuestion(long invitationId) {
-    db.inTransaction("forget the question for invitation " + invitationId, c -> {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM slack_questions WHERE invitation_id = ?")) {
-        del.setLong(1, invitationId);
-        del.executeUpdate();
-      }
-      return null;
-    });
-  }
-
-  Optional<String> question(long invitationId) {
-    return db.inTransaction("read the question for invitation " + invitationId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT question FROM slack_questions WHERE invitation_id = ?")) {
-        ps.setLong(1, invitationId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
     });
   }
 

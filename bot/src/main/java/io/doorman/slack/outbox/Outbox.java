@@ -4,10 +4,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import io.doorman.policies.engine.Policy;
+import io.doorman.decisions.Questions;
 import io.doorman.slack.cards.Card;
 import io.doorman.slack.cards.Cards;
-import io.doorman.slack.cards.Questions;
 import io.doorman.slack.outbox.CardStore.ThreadEvent;
 import io.doorman.slack.outbox.CardStore.Uncarded;
 import io.doorman.slack.outbox.CardStore.Versions;
@@ -61,7 +60,8 @@ public final class Outbox implements AutoCloseable {
   private final InvitationStore store;
   private final Routing routing;
   private final MethodsClient slack;
-  private final Policy policy;
+  private final Questions questions;
+  private final Duration followUpAfter;
   private final Pacer pacer;
   private final Duration minGap;
   private long uncardedFrom;
@@ -74,14 +74,15 @@ public final class Outbox implements AutoCloseable {
   private volatile boolean running;
   private Thread thread;
 
-  public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Policy policy,
-      Duration pacing, Clock clock) {
+  public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Questions questions,
+      Duration followUpAfter, Duration pacing, Clock clock) {
     this.clock = clock;
     this.cards = cards;
     this.store = store;
     this.routing = routing;
     this.slack = slack;
-    this.policy = policy;
+    this.questions = questions;
+    this.followUpAfter = followUpAfter;
     this.pacer = new Pacer(pacing, System::nanoTime);
     this.minGap = pacing.compareTo(MIN_GAP) < 0 ? pacing : MIN_GAP;
   }
@@ -274,9 +275,9 @@ public final class Outbox implements AutoCloseable {
   private Optional<Card> threadPost(StoredInvitation i, ThreadEvent e) {
     return switch (e.kind()) {
       case ASKED -> Optional.of(Cards.question(i, e.actor(),
-          cards.question(i.id()).orElseGet(() -> Questions.haveWeMet(policy, i))));
-      case WAITING_AGAIN -> Optional.of(Cards.waiting(i, e.actor(), policy.followUpAfter()));
-      case FOLLOW_UP -> Optional.of(Cards.nudge(i, policy.followUpAfter(), policy.followUpAfter()));
+          store.question(i.id()).map(q -> q.question()).orElseGet(() -> questions.haveWeMet(i))));
+      case WAITING_AGAIN -> Optional.of(Cards.waiting(i, e.actor(), followUpAfter));
+      case FOLLOW_UP -> Optional.of(Cards.nudge(i, followUpAfter, followUpAfter));
       case ANSWER -> {
         Optional<StoredMessage> m = store.messages(OptionalLong.of(i.id())).stream()
             .filter(x -> x.id() == e.rowId()).findFirst();

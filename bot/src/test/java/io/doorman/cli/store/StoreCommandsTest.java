@@ -72,7 +72,7 @@ class StoreCommandsTest {
 
     assertEquals(0, run("who", "--data-dir", data, "jane"));
     assertTrue(out.contains("Yes, we met at the Denver meetup"), out);
-    assertTrue(out.contains("pending -> asked  by paul via console"), out);
+    assertTrue(out.contains("pending -> asked  by paul via cli"), out);
     assertTrue(out.contains("asked -> answered  by Jane Doe via ingest"), out);
 
     assertEquals(0, run("status", "--data-dir", data));
@@ -93,6 +93,6 @@ class StoreCommandsTest {
   @Test
   void aDecisionThatIsNotAWordIsBadUsage() {
     assertEquals(2, run("decide", "--data-dir", dir.toString(), "1", "maybe"));
-    assertTrue(err.contains("accept, decline or ask"), err);
+    assertTrue(err.contains("accept, decline, ask or wait"), err);
   }
 }

@@ -1,6 +1,9 @@
 package io.doorman.slack.bench;
 
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
 import io.doorman.lifecycle.State;
 import io.doorman.policies.Action;
 import io.doorman.policies.Authenticity;
@@ -107,10 +110,13 @@ public final class SlackLoadServer {
       long storeReady = System.nanoTime();
       InvitationStore store = new InvitationStore(db, clock);
       Policy policy = Policy.defaults();
-      FollowUps followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+      Events events = new Events();
+      Questions questions = new Questions(policy);
+      Decisions decisions = new Decisions(db, questions, events, clock, policy.followUpAfter());
+      FollowUps followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
       long policyReady = System.nanoTime();
       SlackApp app = new SlackApp(SlackSettings.from(k -> Optional.ofNullable(config.get(k))).orElseThrow(),
-          db, store, followUps, policy, clock);
+          new SlackApp.Parts(db, store, decisions, followUps, questions, events, clock));
       long appReady = System.nanoTime();
       Timed timed = new Timed(app.servlet());
       // A bounded pool, as `doorman run` should have: a burst queues instead of piling up threads.

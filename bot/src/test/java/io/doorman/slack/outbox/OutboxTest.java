@@ -159,7 +159,7 @@ class OutboxTest {
     h.slack.members("C0SALES", "U0SAM");
     long first = h.ingestInvitation("Rec Ruiter", "Sam Seller", "", "7701");
     h.drain();
-    h.store.decide(first, io.doorman.lifecycle.Decision.DECLINE, io.doorman.lifecycle.Actor.console("sam"));
+    h.decide(first, io.doorman.lifecycle.Decision.DECLINE, io.doorman.lifecycle.Actor.console("sam"));
     h.drain();
     h.ingestInvitation("Rec Ruiter", "Sue Seller", "", "7702");
     h.drain();
@@ -171,7 +171,7 @@ class OutboxTest {
   void invitationsDecidedBeforeTheyWerePostedGetNoCard() throws Exception {
     h = new SlackHarness(dir);
     long id = h.ingestInvitation("Marco Bellini", "Alex Morgan", "", "7600");
-    h.store.decide(id, io.doorman.lifecycle.Decision.DECLINE, io.doorman.lifecycle.Actor.console("alex"));
+    h.decide(id, io.doorman.lifecycle.Decision.DECLINE, io.doorman.lifecycle.Actor.console("alex"));
     h.drain();
     assertEquals(0, h.calls("chat.postMessage").size());
     h.store.find(id).orElseThrow();
