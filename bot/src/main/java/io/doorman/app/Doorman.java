@@ -31,7 +31,8 @@ import io.doorman.policies.language.PolicyException;
 import io.doorman.slack.SlackApp;
 import io.doorman.slack.SlackSettings;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class Doorman implements AutoCloseable {
   static final Duration TICK = Duration.ofMinutes(1);
 
   private final Configuration config;
-  private final InvitationStore store;
+  private final Invitations store;
   private final Database database;
   private final Intake intake;
   private final Policy policy;
@@ -100,12 +101,12 @@ public final class Doorman implements AutoCloseable {
     this.database = given.apply("db.url")
         .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
         .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
-    this.store = new InvitationStore(database, clock);
+    this.store = new Invitations(database);
     this.metrics = new DoormanMetrics();
-    this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
+    this.intake = new Intake(new MailReader(), policy, new Ingestion(database, clock), events);
     Questions questions = new Questions(policy);
     this.decisions = new Decisions(database, questions, events, clock, policy.followUpAfter());
-    events.listen(metrics::heard); // decisions of every channel, follow-ups
+    events.listen(metrics::heard); // emails of every source, decisions of every channel, follow-ups
     this.followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
     // ---- web server: console, health, metrics
@@ -256,7 +257,7 @@ public final class Doorman implements AutoCloseable {
   private List<Probe> probes() {
     List<Probe> probes = new ArrayList<>();
     probes.add(new Probe("store", () -> {
-      store.countsByState();
+      store.ping();
       return Status.ready(database.dialectName());
     }));
     for (Component c : components) {
@@ -285,7 +286,7 @@ public final class Doorman implements AutoCloseable {
     return web.uri();
   }
 
-  public InvitationStore store() {
+  public Invitations store() {
     return store;
   }
 

@@ -6,7 +6,8 @@ import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Cursor;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -17,14 +18,9 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +34,10 @@ public final class ConsoleServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(ConsoleServlet.class);
   private static final String FLASH = "doorman_flash";
-  /** Cards on one page: enough to work through, few enough to render at once. */
-  static final int PAGE = 100;
 
-  private final transient InvitationStore store;
+  private final transient Invitations store;
   private final transient Decisions decisions;
-  private final transient Questions questions;
+  private final transient TabPage pages;
   private final transient ConsoleAccess access;
   private final String operator;
   private final transient SecureRandom random = new SecureRandom();
@@ -53,10 +47,10 @@ public final class ConsoleServlet extends HttpServlet {
    * @param operator the name decisions are recorded under ({@code console.operator})
    */
   public ConsoleServlet(
-      InvitationStore store, Decisions decisions, Questions questions, Optional<String> token, String operator) {
+      Invitations store, Decisions decisions, Questions questions, Optional<String> token, String operator) {
     this.store = store;
     this.decisions = decisions;
-    this.questions = questions;
+    this.pages = new TabPage(store, questions);
     this.access = new ConsoleAccess(token);
     this.operator = operator;
   }
@@ -74,7 +68,7 @@ public final class ConsoleServlet extends HttpServlet {
       }
       Tab tab = Optional.ofNullable(req.getParameter("state")).flatMap(Tab::bySlug).orElse(Tab.PENDING);
       Optional<String> flash = readFlash(req, resp);
-      page(resp, tab, flash);
+      page(resp, tab, Cursor.parse(req.getParameter("after")).filter(c -> c.state() == tab.state), flash);
     } catch (RuntimeException e) {
       failed(resp, e);
     }
@@ -143,43 +137,10 @@ public final class ConsoleServlet extends HttpServlet {
     };
   }
 
-  private void page(HttpServletResponse resp, Tab tab, Optional<String> flash) throws IOException {
-    Map<State, Integer> counts = store.countsByState();
-    List<StoredInvitation> all = store.list(Optional.of(tab.state));
-    // Waiting invitations oldest first (the next to decide on top); decided ones newest first.
-    List<StoredInvitation> ordered = new ArrayList<>(all);
-    if (tab.state.isFinal()) {
-      Collections.reverse(ordered);
-    }
-    List<StoredInvitation> invitations = ordered.subList(0, Math.min(ordered.size(), PAGE));
+  private void page(HttpServletResponse resp, Tab tab, Optional<Cursor> after, Optional<String> flash)
+      throws IOException {
     String nonce = HexFormat.of().formatHex(nonceBytes());
-    StringBuilder out = new StringBuilder(16_384);
-    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Doorman · ").append(tab.title).append("</title><style>").append(STYLE).append("</style></head>\n")
-        .append("<body><header><h1>Doorman</h1><nav>");
-    for (Tab t : Tab.values()) {
-      out.append("<a href=\"/?state=").append(t.slug).append("\" id=\"tab-").append(t.slug).append("\"")
-          .append(t == tab ? " class=\"current\" aria-current=\"page\"" : "").append(">").append(t.title)
-          .append(" <span class=\"count\">").append(counts.getOrDefault(t.state, 0)).append("</span></a>");
-    }
-    out.append("</nav></header>\n<main>\n");
-    flash.ifPresent(f -> out.append("<p class=\"flash\" role=\"status\">").append(Html.escape(f)).append("</p>\n"));
-    out.append("<section id=\"").append(tab.slug).append("\"><h1 class=\"tab-title\">").append(tab.title).append("</h1>\n");
-    if (invitations.isEmpty()) {
-      out.append("<p class=\"empty\">Nothing here.</p>\n");
-    } else if (invitations.size() < all.size()) {
-      out.append("<p class=\"more\">Showing ").append(invitations.size()).append(" of ").append(all.size())
-          .append(tab.state.isFinal() ? " (the newest); " : " (the oldest); ")
-          .append("<code>doorman list --state ").append(tab.state.name().toLowerCase(Locale.ROOT))
-          .append("</code> shows them all.</p>\n");
-    }
-    for (StoredInvitation i : invitations) {
-      Card.render(out, i, question(i), store.question(i.id()), store.history(i.id()), store.messages(OptionalLong.of(i.id())),
-          access.csrfToken(), tab);
-    }
-    out.append("</section></main>\n<script nonce=\"").append(nonce).append("\">").append(SCRIPT).append("</script>\n")
-        .append("</body></html>\n");
+    String html = pages.render(tab, after, flash, access.csrfToken(), nonce);
     resp.setStatus(200);
     resp.setContentType("text/html; charset=utf-8");
     resp.setHeader("Cache-Control", "no-store");
@@ -188,12 +149,7 @@ public final class ConsoleServlet extends HttpServlet {
     resp.setHeader("Content-Security-Policy",
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-" + nonce + "'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'");
-    resp.getWriter().write(out.toString());
-  }
-
-  /** The policy's "Have we met?" in the invitation's language, to edit before sending. */
-  private String question(StoredInvitation i) {
-    return questions.haveWeMet(i);
+    resp.getWriter().write(html);
   }
 
   private byte[] nonceBytes() {
@@ -241,25 +197,4 @@ public final class ConsoleServlet extends HttpServlet {
   private static String name(State s) {
     return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
-
-  private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#222}"
-          + "header{background:#1d3557;color:#fff;padding:.5em 1em}header h1{margin:0 0 .3em;font-size:1.3em}"
-          + "nav a{color:#fff;margin-right:1em;text-decoration:none}nav a.current{font-weight:bold;border-bottom:2px solid #fff}"
-          + ".count{background:#457b9d;border-radius:1em;padding:0 .5em;font-size:.85em}"
-          + "main{padding:1em;max-width:60em}.flash{background:#fff3bf;padding:.6em;border-radius:4px}"
-          + ".card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.8em 1em;margin:0 0 1em}"
-          + ".card h2{margin:0;font-size:1.1em}.id{color:#888;font-weight:normal}.headline{margin:.2em 0;color:#444}"
-          + ".facts span{margin-right:1em;color:#555}.warning{background:#ffe3e3;color:#a00;padding:.4em}"
-          + ".note{border-left:3px solid #ccc;margin:.5em 0;padding-left:.7em;white-space:pre-wrap}"
-          + ".category{background:#e9ecef;padding:0 .4em;border-radius:3px}.reasons{color:#555;font-size:.9em}"
-          + ".actions form{display:inline-block;margin:0 .5em .5em 0;vertical-align:top}"
-          + ".actions textarea{display:block;margin-bottom:.3em}.state{color:#777;font-size:.85em}";
-
-  /** Accept also opens LinkedIn's accept link; Ask copies the question for pasting into LinkedIn. */
-  private static final String SCRIPT =
-      "document.querySelectorAll('form.accept').forEach(function(f){f.addEventListener('submit',function(){"
-          + "var b=f.querySelector('button[data-accept-url]');if(b){window.open(b.dataset.acceptUrl,'_blank','noopener');}});});"
-          + "document.querySelectorAll('form.ask').forEach(function(f){f.addEventListener('submit',function(){"
-          + "var t=f.querySelector('textarea');if(t&&navigator.clipboard){navigator.clipboard.writeText(t.value).catch(function(){});}});});";
 }

@@ -8,7 +8,7 @@ import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
 import io.doorman.store.AskedQuestions;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.Transitions;
 import io.doorman.store.Tx;
 import java.sql.SQLException;
@@ -111,7 +111,7 @@ public final class Decisions {
   }
 
   private Optional<String> defaultQuestion(Tx tx, long id) throws SQLException {
-    return InvitationStore.find(tx, id).map(questions::haveWeMet);
+    return Invitations.find(tx, id).map(questions::haveWeMet);
   }
 
   private Optional<String> detail(Decision decision) {

@@ -1,7 +1,6 @@
 package io.doorman.decisions;
 
-import io.doorman.lifecycle.State;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +18,16 @@ import java.util.Optional;
  */
 public final class FollowUps {
 
-  private final InvitationStore store;
+  /** How many due invitations one look at the store takes at most; it looks again until none are left. */
+  private static final int CHUNK = 500;
+
+  private final Invitations store;
   private final Decisions decisions;
   private final Clock clock;
   private final Duration followUpAfter;
   private final Optional<Duration> autoDeclineAfter;
 
-  public FollowUps(InvitationStore store, Decisions decisions, Clock clock, Duration followUpAfter,
+  public FollowUps(Invitations store, Decisions decisions, Clock clock, Duration followUpAfter,
       Optional<Duration> autoDeclineAfter) {
     this.store = store;
     this.decisions = decisions;
@@ -42,24 +44,42 @@ public final class FollowUps {
     Instant now = clock.instant();
     int declined = 0;
     if (autoDeclineAfter.isPresent()) {
-      for (long id : store.askedBefore(List.of(State.ASKED, State.FOLLOW_UP), now.minus(autoDeclineAfter.get()))) {
-        if (decisions.autoDecline(id, "no answer within " + days(autoDeclineAfter.get()))) {
-          declined++;
+      Instant askedBy = now.minus(autoDeclineAfter.get());
+      String why = "no answer within " + days(autoDeclineAfter.get());
+      for (List<Long> due = store.dueForAutoDecline(askedBy, CHUNK); !due.isEmpty();
+          due = store.dueForAutoDecline(askedBy, CHUNK)) {
+        int before = declined;
+        for (long id : due) {
+          declined += decisions.autoDecline(id, why) ? 1 : 0;
+        }
+        if (declined == before) {
+          break; // another node moved them all: nothing more of ours
         }
       }
     }
     int followedUp = 0;
-    for (long id : store.askedBefore(List.of(State.ASKED), now.minus(followUpAfter))) {
-      if (decisions.followUp(id, "no answer within " + days(followUpAfter))) {
-        followedUp++;
+    Instant askedBy = now.minus(followUpAfter);
+    String why = "no answer within " + days(followUpAfter);
+    for (List<Long> due = store.dueForFollowUp(askedBy, CHUNK); !due.isEmpty(); due = store.dueForFollowUp(askedBy, CHUNK)) {
+      int before = followedUp;
+      for (long id : due) {
+        followedUp += decisions.followUp(id, why) ? 1 : 0;
+      }
+      if (followedUp == before) {
+        break;
       }
     }
     return new Run(followedUp, declined);
   }
 
   /** Follow-ups that would happen at {@code asOf}, without making them. */
-  public List<Long> dueAt(Instant asOf) {
-    return store.askedBefore(List.of(State.ASKED), asOf.minus(followUpAfter));
+  public List<Long> dueAt(Instant asOf, int limit) {
+    return store.dueForFollowUp(asOf.minus(followUpAfter), limit);
+  }
+
+  /** How many follow-ups are due at {@code asOf} and not made yet. */
+  public long countDue(Instant asOf) {
+    return store.countDueForFollowUp(asOf.minus(followUpAfter));
   }
 
   public Duration followUpAfter() {

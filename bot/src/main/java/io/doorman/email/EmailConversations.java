@@ -19,7 +19,8 @@ import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
 import io.doorman.mail.MailConversation;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Filter;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class EmailConversations implements MailConversation {
   private static final Logger log = LoggerFactory.getLogger(EmailConversations.class);
 
   private final EmailSettings settings;
-  private final InvitationStore store;
+  private final Invitations store;
   private final EmailStore emails;
   private final Decisions decisions;
   private final Questions questions;
@@ -59,7 +60,7 @@ public final class EmailConversations implements MailConversation {
   private final String doorman;
 
   /** The parts of the application the email channel works with. */
-  public record Parts(Database db, InvitationStore store, Decisions decisions, Questions questions, Clock clock) {}
+  public record Parts(Database db, Invitations store, Decisions decisions, Questions questions, Clock clock) {}
 
   public EmailConversations(EmailSettings settings, Parts parts) {
     this.settings = settings;
@@ -245,9 +246,8 @@ public final class EmailConversations implements MailConversation {
       return false;
     }
     Instant since = now.minus(Duration.ofDays(1));
-    Digest digest = new Digest(day,
-        store.list(Optional.empty()).stream().filter(i -> i.firstSeen().isAfter(since)).toList(),
-        store.list(Optional.of(State.ASKED)), store.list(Optional.of(State.FOLLOW_UP)));
+    Digest digest = new Digest(day, section(Filter.ALL.seenSince(since)), section(Filter.inState(State.ASKED)),
+        section(Filter.inState(State.FOLLOW_UP)));
     if (digest.isEmpty()) {
       log.info("email: nothing for the digest of {}", day);
       return true;
@@ -256,6 +256,14 @@ public final class EmailConversations implements MailConversation {
       trySend(digest.letterTo(r));
     }
     return true;
+  }
+
+  /** How many the digest lists at most per section; it says how many more there are. */
+  static final int DIGEST_PAGE = 100;
+
+  private Digest.Section section(Filter filter) {
+    return new Digest.Section(store.count(filter),
+        store.page(filter, Invitations.Order.OLDEST_FIRST, Optional.empty(), DIGEST_PAGE).items());
   }
 
   // ------------------------------------------------------------------ helpers

@@ -22,8 +22,8 @@ public sealed interface Event {
     }
   }
 
-  /** An invitation was stored for the first time, or seen again ({@code sightings} counted). */
-  record InvitationStored(long invitationId, boolean isNew, int sightings, String category) implements Event {}
+  /** An invitation was stored for the first time, or seen again (another sighting counted). */
+  record InvitationStored(long invitationId, boolean isNew, String category) implements Event {}
 
   /**
    * A decision was made and the invitation moved from {@code from} to {@code to}, its row now at

@@ -1,8 +1,6 @@
 package io.doorman.metrics;
 
 import io.doorman.events.Event;
-import io.doorman.intake.Stored;
-import io.doorman.intake.Taken;
 import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import java.time.Duration;
@@ -33,19 +31,16 @@ public final class DoormanMetrics {
     return registry;
   }
 
-  /** One email stored: counts it and each new invitation's category. */
-  public void taken(Taken taken) {
-    emailsIngested.inc();
-    for (Stored s : taken.stored()) {
-      if (s instanceof Stored.InvitationStored i && i.isNew()) {
-        classified.inc(i.verdict().category().wireName());
-      }
-    }
-  }
-
-  /** One event of the stream, once committed: decisions of every channel, follow-ups. */
+  /**
+   * One event of the stream, once committed: emails stored by every source, new invitations by
+   * category, decisions of every channel, follow-ups.
+   */
   public void heard(Event event) {
-    if (event instanceof Event.Decided d) {
+    if (event instanceof Event.EmailStored) {
+      emailsIngested.inc();
+    } else if (event instanceof Event.InvitationStored s && s.isNew()) {
+      classified.inc(s.category());
+    } else if (event instanceof Event.Decided d) {
       decided(d.decision(), d.actor().channel());
     } else if (event instanceof Event.FollowUpDue) {
       followedUp(1);

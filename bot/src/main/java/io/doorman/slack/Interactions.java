@@ -12,7 +12,7 @@ import io.doorman.lifecycle.Outcome;
 import io.doorman.slack.cards.ActionIds;
 import io.doorman.slack.cards.Cards;
 import io.doorman.slack.cards.Modals;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class Interactions {
 
   private static final Logger log = LoggerFactory.getLogger(Interactions.class);
 
-  private final InvitationStore store;
+  private final Invitations store;
   private final Decisions decisions;
   private final Questions questions;
   private final Permissions permissions;
@@ -47,7 +47,7 @@ final class Interactions {
    */
   private final Semaphore writers = new Semaphore(4, true);
 
-  Interactions(InvitationStore store, Decisions decisions, Questions questions, Permissions permissions,
+  Interactions(Invitations store, Decisions decisions, Questions questions, Permissions permissions,
       MethodsClient slack, Executor afterAck) {
     this.store = store;
     this.decisions = decisions;

@@ -17,7 +17,7 @@ import io.doorman.slack.outbox.Routing;
 import io.doorman.slack.cards.Mrkdwn;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public final class SlackApp implements AutoCloseable {
   private volatile BiConsumer<String, Duration> apiCallTimes = (method, took) -> {};
 
   /** The parts of the application Slack works with. */
-  public record Parts(Database db, InvitationStore store, Decisions decisions, FollowUps followUps,
+  public record Parts(Database db, Invitations store, Decisions decisions, FollowUps followUps,
       Questions questions, Events events, Clock clock) {}
 
   public SlackApp(SlackSettings settings, Parts parts) {

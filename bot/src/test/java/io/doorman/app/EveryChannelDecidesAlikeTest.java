@@ -1,5 +1,6 @@
 package io.doorman.app;
 
+import io.doorman.testing.All;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,7 +157,7 @@ class EveryChannelDecidesAlikeTest {
       int letters = mail.inboxOf(Mailboxes.ALICE).size();
       mail.forwardAsAttachment(Mailboxes.ALICE, eml);
       Eventually.within(DEADLINE, "the verdict to Alice", () -> mail.inboxOf(Mailboxes.ALICE).size() > letters);
-      return doorman.store().who(sender).get(0);
+      return All.invitations(doorman.store(), io.doorman.store.Filter.ALL.sender(sender)).get(0);
     }
     var taken = doorman.intake().take(new RawMail("every-channel.eml", eml));
     long id = ((Stored.InvitationStored) taken.stored().get(0)).invitationId();

@@ -24,7 +24,8 @@ import io.doorman.policies.Verdict;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.AuditEntry;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import io.doorman.store.MutableClock;
 import io.doorman.store.StoredInvitation;
 import java.time.Duration;
@@ -67,7 +68,8 @@ abstract class DecisionsContractTest {
 
   /** One node: its store, its decision service and follow-ups, and what its listeners heard. */
   final class Node {
-    final InvitationStore store;
+    final Invitations store;
+    final Ingestion ingestion;
     final Decisions decisions;
     final FollowUps followUps;
     final List<Event> heard = new CopyOnWriteArrayList<>();
@@ -76,13 +78,14 @@ abstract class DecisionsContractTest {
       opened.add(db);
       Events events = new Events();
       events.listen(heard::add);
-      store = new InvitationStore(db, clock);
+      store = new Invitations(db);
+      ingestion = new Ingestion(db, clock);
       decisions = new Decisions(db, new Questions(policy), events, clock, TEN_DAYS);
       followUps = new FollowUps(store, decisions, clock, TEN_DAYS, autoDecline);
     }
 
     long ingest(String name, String recipient) {
-      return store.ingest(invitation(name, recipient), ASK).invitationId();
+      return ingestion.ingest(invitation(name, recipient), ASK).invitationId();
     }
 
     Outcome decide(long id, Decision d, Actor actor) {
@@ -172,7 +175,7 @@ abstract class DecisionsContractTest {
   @Test
   void waitIsOnlyForAFollowUpOnEveryChannel() {
     long id = node.asked("Jane Doe");
-    node.store.ingestMessage(message("Jane Doe", "Paul", "Yes, we met in Lisbon"),
+    node.ingestion.ingestMessage(message("Jane Doe", "Paul", "Yes, we met in Lisbon"),
         new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
     assertEquals(State.ANSWERED, node.store.find(id).orElseThrow().state());
 
@@ -290,7 +293,7 @@ abstract class DecisionsContractTest {
     Node n = another(Optional.of(Duration.ofDays(14)));
     long id = n.asked("Jane Doe");
     clock.advance(Duration.ofDays(3));
-    n.store.ingestMessage(message("Jane Doe", "Paul", "We met in Lisbon"), new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
+    n.ingestion.ingestMessage(message("Jane Doe", "Paul", "We met in Lisbon"), new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
 
     clock.advance(Duration.ofDays(30));
 

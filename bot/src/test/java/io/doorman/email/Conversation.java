@@ -15,7 +15,8 @@ import io.doorman.mail.Mailboxes;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import io.doorman.store.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class Conversation implements AutoCloseable {
   final Mailboxes mail = new Mailboxes();
   final MutableClock clock;
   final Database db;
-  final InvitationStore store;
+  final Invitations store;
   final Policy policy = Policy.defaults();
   final Events events = new Events();
   final Decisions decisions;
@@ -46,7 +47,7 @@ final class Conversation implements AutoCloseable {
   Conversation(Path dir, Instant start) {
     clock = new MutableClock(start);
     db = Database.h2File(dir.resolve("data"));
-    store = new InvitationStore(db, clock);
+    store = new Invitations(db);
     Map<String, String> config = new HashMap<>();
     config.put("smtp.host", "127.0.0.1");
     config.put("smtp.port", Integer.toString(mail.smtpPort()));
@@ -60,7 +61,7 @@ final class Conversation implements AutoCloseable {
     email = EmailConversations.fromConfig(k -> Optional.ofNullable(config.get(k)),
         new EmailConversations.Parts(db, store, decisions, questions, clock)).orElseThrow();
     events.listen(email::on);
-    router = new MailRouter(new Intake(new MailReader(), policy, store), new ForwardingConfirmations(clock), email);
+    router = new MailRouter(new Intake(new MailReader(), policy, new Ingestion(db, clock), events), new ForwardingConfirmations(clock), email);
     Sleeper quick = d -> Thread.sleep(5);
     imap = new ImapIntake(mail.imapSettings(), router, db, clock, quick, Duration.ofSeconds(60), "node-a");
   }

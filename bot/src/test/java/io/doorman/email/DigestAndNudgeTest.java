@@ -1,5 +1,6 @@
 package io.doorman.email;
 
+import io.doorman.testing.All;
 import static io.doorman.mail.Mailboxes.ALICE;
 import static io.doorman.mail.Mailboxes.BOB;
 import static io.doorman.mail.Mailboxes.DOORMAN;
@@ -45,10 +46,10 @@ class DigestAndNudgeTest {
 
   /** Alice forwards a sample straight to the router (as a source would hand it over). */
   private StoredInvitation forward(String sample) throws Exception {
-    int before = doorman.store.list(Optional.empty()).size();
+    int before = All.invitations(doorman.store).size();
     assertEquals(Disposition.STORED,
         doorman.router.handle(new RawMail("test", Mailboxes.forwardBytes(ALICE, Mailboxes.sample(sample, 0)))));
-    List<StoredInvitation> all = doorman.store.list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(doorman.store);
     assertEquals(before + 1, all.size());
     return all.get(all.size() - 1);
   }

@@ -13,7 +13,7 @@ import io.doorman.policies.Origin;
 import io.doorman.policies.Person;
 import io.doorman.policies.Verdict;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
 import io.doorman.store.MutableClock;
 import io.doorman.store.TestPostgres;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class EmailStoreTest {
 
   private static void contract(Database db) {
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
-    InvitationStore store = new InvitationStore(db, clock);
+    Ingestion store = new Ingestion(db, clock);
     Origin origin = new Origin("t", Optional.empty(), Optional.of("Alex"), Authenticity.LINKEDIN, Optional.empty(),
         Language.EN);
     long id = store.ingest(new Invitation(origin, Person.named("Dana Voss"), OptionalInt.empty(), Optional.empty(),

@@ -17,7 +17,8 @@ import io.doorman.intake.Taken;
 import io.doorman.policies.engine.Policy;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import io.doorman.store.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,7 +54,9 @@ public final class SlackHarness implements AutoCloseable {
   public final FakeSlackApi slack;
   public final Path dataDir;
   public Database db;
-  public InvitationStore store;
+  public Invitations store;
+  public Ingestion ingestion;
+  private Events events;
   public FollowUps followUps;
   public Decisions decisions;
   public SlackApp app;
@@ -90,8 +93,10 @@ public final class SlackHarness implements AutoCloseable {
   /** Opens the store and starts the app and Jetty (again, after {@link #stopApp()}: a restart). */
   public void open() throws Exception {
     db = databases.get();
-    store = new InvitationStore(db, clock);
+    store = new Invitations(db);
+    ingestion = new Ingestion(db, clock);
     SlackApp.Parts parts = parts(db, store);
+    events = parts.events();
     decisions = parts.decisions();
     followUps = parts.followUps();
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
@@ -108,7 +113,7 @@ public final class SlackHarness implements AutoCloseable {
   }
 
   /** The application's parts on {@code db}, as {@code doorman run} builds them for Slack. */
-  private SlackApp.Parts parts(Database db, InvitationStore store) {
+  private SlackApp.Parts parts(Database db, Invitations store) {
     Events events = new Events();
     Questions questions = new Questions(policy);
     Decisions d = new Decisions(db, questions, events, clock, policy.followUpAfter());
@@ -125,7 +130,7 @@ public final class SlackHarness implements AutoCloseable {
   public SlackApp anotherNode() {
     Database again = databases.get();
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts(again, new InvitationStore(again, clock)),
+    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts(again, new Invitations(again)),
         Duration.ZERO);
   }
 
@@ -161,7 +166,7 @@ public final class SlackHarness implements AutoCloseable {
         + "Accept: https://www.linkedin.com/comm/mynetwork/invite-accept?invitationId=" + linkedInId + "&sharedKey=k\r\n"
         + "View profile: https://www.linkedin.com/comm/in/" + slug + "\r\n\r\n"
         + "This email was intended for " + recipient + "\r\n";
-    Taken taken = new Intake(new MailReader(), policy, store)
+    Taken taken = new Intake(new MailReader(), policy, ingestion, events)
         .take(new RawMail("test-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
     for (Stored s : taken.stored()) {
       if (s instanceof Stored.InvitationStored i) {
@@ -173,7 +178,7 @@ public final class SlackHarness implements AutoCloseable {
 
   /** An email file (e.g. one of the repo's samples) through the intake; its first invitation id. */
   public long ingestFile(Path eml) throws Exception {
-    Taken taken = new Intake(new MailReader(), policy, store)
+    Taken taken = new Intake(new MailReader(), policy, ingestion, events)
         .take(new RawMail(eml.getFileName().toString(), java.nio.file.Files.readAllBytes(eml)));
     for (Stored s : taken.stored()) {
       if (s instanceof Stored.InvitationStored i) {
@@ -193,7 +198,7 @@ public final class SlackHarness implements AutoCloseable {
         + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\"\r\n\r\n"
         + "Hi " + recipient.split(" ")[0] + ",\r\n\r\n" + sender + " sent you a new message:\r\n\r\n" + text + "\r\n\r\n"
         + "View message: https://www.linkedin.com/messaging/thread/2-abc\r\n";
-    new Intake(new MailReader(), policy, store).take(new RawMail("msg-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
+    new Intake(new MailReader(), policy, ingestion, events).take(new RawMail("msg-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
   }
 
   // ------------------------------------------------------------------ requests in

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import io.doorman.testing.All;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,8 @@ abstract class InvitationStoreContractTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   static final Verdict ASK = new Verdict(Category.NO_NOTE, Action.ASK, List.of("no-note +1: no note"));
 
-  private InvitationStore store;
+  private Invitations store;
+  private Ingestion ingestion;
   private static int counter;
 
   /** A new, empty database for each test. */
@@ -68,7 +70,8 @@ abstract class InvitationStoreContractTest {
   void open() {
     Database db = freshDatabase();
     opened.add(db);
-    store = new InvitationStore(db, CLOCK);
+    store = new Invitations(db);
+    ingestion = new Ingestion(db, CLOCK);
   }
 
   /** The database of this test opened once more (a restart, a second node), closed after it. */
@@ -107,7 +110,7 @@ abstract class InvitationStoreContractTest {
   }
 
   private long onlyId() {
-    List<StoredInvitation> all = store.list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(store);
     assertEquals(1, all.size());
     return all.get(0).id();
   }
@@ -117,9 +120,9 @@ abstract class InvitationStoreContractTest {
     Invitation original = invitation("Jane Doe", "Paul", Optional.of("7001"));
     Invitation reminder = invitation("Jane Doe", "Paul", Optional.of("7001"));
 
-    assertTrue(store.ingest(original, ASK).isNew());
-    assertFalse(store.ingest(reminder, ASK).isNew());
-    assertFalse(store.ingest(original, ASK).isNew());
+    assertTrue(ingestion.ingest(original, ASK).isNew());
+    assertFalse(ingestion.ingest(reminder, ASK).isNew());
+    assertFalse(ingestion.ingest(original, ASK).isNew());
 
     StoredInvitation stored = store.find(onlyId()).orElseThrow();
     assertEquals(3, stored.sightings());
@@ -131,35 +134,35 @@ abstract class InvitationStoreContractTest {
 
   @Test
   void withoutAnInvitationIdTheSenderAndRecipientMakeItTheSame() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
-    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
-    store.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
 
-    assertEquals(2, store.list(Optional.empty()).size());
+    assertEquals(2, All.invitations(store).size());
   }
 
   @Test
   void twoNodesStoringTheSameInvitationAtOnceStoreItOnce() throws Exception {
-    InvitationStore otherNode = new InvitationStore(again(), CLOCK);
+    Ingestion otherNode = new Ingestion(again(), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < 10; round++) {
         Invitation same = invitation("Twin " + round, "Paul", Optional.of("twin-" + round));
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<InvitationStore.Ingested>> results = new ArrayList<>();
-        for (InvitationStore node : List.of(store, otherNode)) {
-          Callable<InvitationStore.Ingested> delivery =
+        List<Future<Ingestion.Ingested>> results = new ArrayList<>();
+        for (Ingestion node : List.of(ingestion, otherNode)) {
+          Callable<Ingestion.Ingested> delivery =
               () -> {
                 start.await();
-                try (InvitationStore.Batch batch = node.batch(10)) {
+                try (Ingestion.Batch batch = node.batch(10)) {
                   return batch.ingest(same, ASK);
                 }
               };
           results.add(pool.submit(delivery));
         }
         start.countDown();
-        InvitationStore.Ingested first = results.get(0).get();
-        InvitationStore.Ingested second = results.get(1).get();
+        Ingestion.Ingested first = results.get(0).get();
+        Ingestion.Ingested second = results.get(1).get();
         assertEquals(first.invitationId(), second.invitationId(), "both name the one stored row");
         assertTrue(first.isNew() ^ second.isNew(), "exactly one of them stored it");
         assertEquals(2, store.find(first.invitationId()).orElseThrow().sightings());
@@ -217,51 +220,51 @@ abstract class InvitationStoreContractTest {
 
   @Test
   void aBulkLoadIsOnDiskWhenItCloses() {
-    try (InvitationStore.Batch bulk = store.bulk(3)) {
+    try (Ingestion.Batch bulk = ingestion.bulk(3)) {
       for (int i = 0; i < 10; i++) {
         bulk.ingest(invitation("Bulk " + i, "Paul", Optional.of("bulk-" + i)), ASK);
       }
     }
-    InvitationStore reopened = new InvitationStore(again(), CLOCK);
-    assertEquals(10, reopened.list(Optional.empty()).size());
+    Invitations reopened = new Invitations(again());
+    assertEquals(10, All.invitations(reopened).size());
     assertEquals(10, reopened.auditCount());
   }
 
   @Test
   void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
-    store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
     long id = onlyId();
     decide(id, Decision.ASK, Actor.console("paul"));
 
-    InvitationStore.MessageIngested result =
-        store.ingestMessage(
+    Ingestion.MessageIngested result =
+        ingestion.ingestMessage(
             message("Jane Doe", "Paul Okafor", "Yes, we met at the meetup."),
             new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
 
     assertEquals(OptionalLong.of(id), result.answered());
     assertEquals(State.ANSWERED, store.find(id).orElseThrow().state());
-    assertEquals(1, store.messages(OptionalLong.of(id)).size());
-    assertEquals("met", store.messages(OptionalLong.of(id)).get(0).replyClass());
+    assertEquals(1, store.answers(id).size());
+    assertEquals("met", store.answers(id).get(0).replyClass());
   }
 
   @Test
   void aMessageThatAnswersNothingIsKeptAndListed() {
     Message stray = message("Somebody Else", "Paul", "Hello there");
 
-    InvitationStore.MessageIngested first = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
-    InvitationStore.MessageIngested again = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+    Ingestion.MessageIngested first = ingestion.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+    Ingestion.MessageIngested again = ingestion.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
 
     assertEquals(OptionalLong.empty(), first.answered());
     assertTrue(again.alreadySeen());
-    assertEquals(1, store.messages(OptionalLong.empty()).size());
+    assertEquals(1, store.unmatched(0, 100).size());
   }
 
   @Test
   void whoFindsEverythingAboutAPersonByPartOfTheirName() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7005")), ASK);
-    store.ingest(invitation("John Smith", "Paul", Optional.of("7006")), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.of("7005")), ASK);
+    ingestion.ingest(invitation("John Smith", "Paul", Optional.of("7006")), ASK);
 
-    List<StoredInvitation> found = store.who("doe");
+    List<StoredInvitation> found = All.invitations(store, Filter.ALL.sender("doe"));
 
     assertEquals(1, found.size());
     assertEquals("Jane Doe", found.get(0).senderName());
@@ -269,9 +272,9 @@ abstract class InvitationStoreContractTest {
 
   @Test
   void countsInvitationsByState() {
-    store.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
-    store.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
-    long first = store.list(Optional.empty()).get(0).id();
+    ingestion.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
+    ingestion.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
+    long first = All.invitations(store).get(0).id();
     decide(first, Decision.ASK, Actor.console("paul"));
 
     assertEquals(1, store.countsByState().get(State.PENDING));
@@ -281,16 +284,76 @@ abstract class InvitationStoreContractTest {
   @Test
   void suppliesTheTeamSignalsOfASender() {
     for (String teammate : List.of("Ann", "Bo", "Cy")) {
-      store.ingest(invitation("Spray Sender", teammate, Optional.of("spray-" + teammate)), ASK);
+      ingestion.ingest(invitation("Spray Sender", teammate, Optional.of("spray-" + teammate)), ASK);
     }
     Invitation fourth = invitation("Spray Sender", "Di", Optional.of("spray-Di"));
 
-    assertEquals(3, store.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
-    assertEquals(false, store.teamSignals(fourth).previouslyDeclinedByTeam());
+    assertEquals(3, ingestion.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
+    assertEquals(false, ingestion.teamSignals(fourth).previouslyDeclinedByTeam());
 
-    decide(store.who("Spray Sender").get(0).id(), Decision.DECLINE, Actor.slack("ann", "ann"));
+    decide(All.invitations(store, Filter.ALL.sender("Spray Sender")).get(0).id(), Decision.DECLINE, Actor.slack("ann", "ann"));
 
-    assertEquals(true, store.teamSignals(fourth).previouslyDeclinedByTeam());
-    assertEquals(0, store.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
+    assertEquals(true, ingestion.teamSignals(fourth).previouslyDeclinedByTeam());
+    assertEquals(0, ingestion.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
+  }
+
+  // ------------------------------------------------------------------ pages
+
+  @Test
+  void aListComesInPagesThatMeetNeitherGapNorOverlap() {
+    for (int i = 0; i < 23; i++) {
+      ingestion.ingest(invitation("Pager " + i, "Paul", Optional.of("page-" + i)), ASK);
+    }
+    decide(All.invitations(store).get(5).id(), Decision.ASK, Actor.console("paul"));
+    List<Long> seen = new ArrayList<>();
+    Optional<Cursor> after = Optional.empty();
+    int pages = 0;
+    do {
+      Page<StoredInvitation> page = store.page(Filter.ALL, Invitations.Order.OLDEST_FIRST, after, 5);
+      page.items().forEach(i -> seen.add(i.id()));
+      after = page.next().map(c -> Cursor.parse(c.token()).orElseThrow()); // as it travels in a URL
+      pages++;
+    } while (after.isPresent());
+    assertEquals(5, pages);
+    assertEquals(23, seen.size());
+    assertEquals(23, new HashSet<>(seen).size(), "no invitation twice");
+    assertEquals(All.invitations(store).get(5).id(), seen.get(0), "ASKED sorts before PENDING, by state");
+  }
+
+  @Test
+  void aPageOfOneStateRunsOldestOrNewestFirst() {
+    for (int i = 0; i < 4; i++) {
+      ingestion.ingest(invitation("Order " + i, "Paul", Optional.of("order-" + i)), ASK);
+    }
+    List<StoredInvitation> all = All.invitations(store);
+    List<Long> oldest = store.page(Filter.inState(State.PENDING), Invitations.Order.OLDEST_FIRST, Optional.empty(), 3)
+        .items().stream().map(StoredInvitation::id).toList();
+    Page<StoredInvitation> newest = store.page(Filter.inState(State.PENDING), Invitations.Order.NEWEST_FIRST,
+        Optional.empty(), 3);
+    assertEquals(List.of(all.get(0).id(), all.get(1).id(), all.get(2).id()), oldest);
+    assertEquals(all.get(3).id(), newest.items().get(0).id());
+    assertEquals(all.get(0).id(), store.page(Filter.inState(State.PENDING), Invitations.Order.NEWEST_FIRST,
+        newest.next(), 3).items().get(0).id(), "the next page goes on downwards");
+  }
+
+  @Test
+  void listsFilterByStateCategoryRecipientSenderAndText() {
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.of("f1")), ASK);
+    ingestion.ingest(invitation("John Smith", "maria@example.com", Optional.of("f2")),
+        new Verdict(Category.SALES_PITCH, Action.DECLINE, List.of("pitch")));
+    ingestion.ingest(invitation("Jo_Under%score", "Paul", Optional.of("f3")), ASK);
+
+    assertEquals(List.of("John Smith"), names(Filter.ALL.category("sales-pitch")));
+    assertEquals(List.of("John Smith"), names(Filter.ALL.recipient("MARIA@example.com")));
+    assertEquals(List.of("Jane Doe"), names(Filter.ALL.sender("doe")));
+    assertEquals(List.of("Jo_Under%score"), names(Filter.ALL.text("_under%")), "the text's wildcards are text");
+    assertEquals(List.of("Jane Doe", "Jo_Under%score"), names(Filter.inState(State.PENDING).recipient("paul")));
+    assertEquals(2, store.count(Filter.ALL.recipient("paul")));
+    assertEquals(3, store.count(Filter.ALL.seenSince(CLOCK.instant().minusSeconds(1))));
+    assertEquals(0, store.count(Filter.ALL.seenSince(CLOCK.instant())));
+  }
+
+  private List<String> names(Filter filter) {
+    return All.invitations(store, filter).stream().map(StoredInvitation::senderName).toList();
   }
 }

@@ -4,7 +4,7 @@ import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.decisions.FollowUps;
 import io.doorman.policies.engine.Policy;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +42,9 @@ public final class FollowUpsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** How many due follow-ups the list shows at most. */
+  static final int SHOWN = 1_000;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +54,7 @@ public final class FollowUpsCommand implements Callable<Integer> {
     }
     Policy policy = loaded.get();
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      InvitationStore store = opened.store();
+      Invitations store = opened.invitations();
       FollowUps followUps = opened.followUps(policy);
       if (run) {
         FollowUps.Run done = followUps.runDue();
@@ -59,10 +62,13 @@ public final class FollowUpsCommand implements Callable<Integer> {
         return 0;
       }
       Instant at = asOf == null ? Instant.now() : asOf.atStartOfDay(ZoneOffset.UTC).plusDays(1).toInstant().minusNanos(1);
-      List<Long> due = followUps.dueAt(at);
+      List<Long> due = followUps.dueAt(at, SHOWN + 1);
       out.println(Describe.header());
-      for (long id : due) {
+      for (long id : due.subList(0, Math.min(SHOWN, due.size()))) {
         store.find(id).ifPresent(i -> out.println(Describe.row(i)));
+      }
+      if (due.size() > SHOWN) {
+        out.println("(the first " + SHOWN + " of more; --run makes them all)");
       }
       return 0;
     }

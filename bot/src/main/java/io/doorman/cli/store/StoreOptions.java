@@ -6,7 +6,10 @@ import io.doorman.decisions.Questions;
 import io.doorman.events.Events;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.ingest.MailReader;
+import io.doorman.intake.Intake;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -56,18 +59,31 @@ public final class StoreOptions {
       db.close();
       throw e;
     }
-    return new Opened(new InvitationStore(db, Clock.systemUTC()), db);
+    return new Opened(db);
   }
 
-  /** An open store and the database under it, closed together. */
-  record Opened(InvitationStore store, Database database) implements AutoCloseable {
+  /** An open store, its parts, and the database under them, closed together. */
+  record Opened(Database database) implements AutoCloseable {
+    Invitations invitations() {
+      return new Invitations(database);
+    }
+
+    Ingestion ingestion() {
+      return new Ingestion(database, Clock.systemUTC());
+    }
+
     /** The decision service on this store, with the policy's texts and timings. */
     Decisions decisions(Policy policy) {
       return new Decisions(database, new Questions(policy), new Events(), Clock.systemUTC(), policy.followUpAfter());
     }
 
     FollowUps followUps(Policy policy) {
-      return new FollowUps(store, decisions(policy), Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+      return new FollowUps(invitations(), decisions(policy), Clock.systemUTC(), policy.followUpAfter(),
+          policy.autoDeclineAfter());
+    }
+
+    Intake intake(Policy policy) {
+      return new Intake(new MailReader(), policy, ingestion(), new Events());
     }
 
     @Override

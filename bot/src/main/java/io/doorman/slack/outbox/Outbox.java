@@ -10,7 +10,7 @@ import io.doorman.slack.cards.Cards;
 import io.doorman.slack.outbox.CardStore.ThreadEvent;
 import io.doorman.slack.outbox.CardStore.Uncarded;
 import io.doorman.slack.outbox.CardStore.Versions;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class Outbox implements AutoCloseable {
   private static final Duration RESCAN = Duration.ofSeconds(30);
 
   private final CardStore cards;
-  private final InvitationStore store;
+  private final Invitations store;
   private final Routing routing;
   private final MethodsClient slack;
   private final Questions questions;
@@ -74,7 +74,7 @@ public final class Outbox implements AutoCloseable {
   private volatile boolean running;
   private Thread thread;
 
-  public Outbox(CardStore cards, InvitationStore store, Routing routing, MethodsClient slack, Questions questions,
+  public Outbox(CardStore cards, Invitations store, Routing routing, MethodsClient slack, Questions questions,
       Duration followUpAfter, Duration pacing, Clock clock) {
     this.clock = clock;
     this.cards = cards;
@@ -279,7 +279,7 @@ public final class Outbox implements AutoCloseable {
       case WAITING_AGAIN -> Optional.of(Cards.waiting(i, e.actor(), followUpAfter));
       case FOLLOW_UP -> Optional.of(Cards.nudge(i, followUpAfter, followUpAfter));
       case ANSWER -> {
-        Optional<StoredMessage> m = store.messages(OptionalLong.of(i.id())).stream()
+        Optional<StoredMessage> m = store.answers(i.id()).stream()
             .filter(x -> x.id() == e.rowId()).findFirst();
         yield m.map(x -> Cards.answer(i, x));
       }

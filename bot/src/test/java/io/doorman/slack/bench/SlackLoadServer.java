@@ -20,7 +20,8 @@ import io.doorman.slack.SlackHarness;
 import io.doorman.slack.SlackSettings;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -108,7 +109,7 @@ public final class SlackLoadServer {
       SlackApp.warmUpInBackground(); // as doorman run does when Slack is on
       Database db = Database.h2File(dir);
       long storeReady = System.nanoTime();
-      InvitationStore store = new InvitationStore(db, clock);
+      Invitations store = new Invitations(db);
       Policy policy = Policy.defaults();
       Events events = new Events();
       Questions questions = new Questions(policy);
@@ -166,7 +167,7 @@ public final class SlackLoadServer {
       // ---- the invitations to click on
       long firstId = 0;
       long lastId = 0;
-      try (InvitationStore.Batch batch = store.batch(500)) {
+      try (Ingestion.Batch batch = new Ingestion(db, clock).batch(500)) {
         for (int i = 0; i < invitations; i++) {
           Origin origin = new Origin("bench#" + i, Optional.empty(), Optional.of("Alex Morgan"),
               Authenticity.LINKEDIN, Optional.empty(), Language.EN);

@@ -46,7 +46,7 @@ class OutboxTest {
           Optional.empty(), Language.EN);
       Person sender = new Person(name, Optional.of("Engineer"), Optional.empty(),
           Optional.of("https://www.linkedin.com/in/sender-" + i));
-      h.store.ingest(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(), Optional.empty(),
+      h.ingestion.ingest(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(), Optional.empty(),
           Optional.of("inv-" + recipient.hashCode() + "-" + i), false),
           new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
     }
@@ -93,7 +93,7 @@ class OutboxTest {
     }
     assertEquals(10, h.calls("chat.postMessage").size(), "each card once, by the node holding the lease");
 
-    h.store.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
+    h.ingestion.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
         Authenticity.LINKEDIN, Optional.empty(), Language.EN), Person.named("Late Comer"), OptionalInt.empty(),
         Optional.empty(), Optional.empty(), Optional.of("late-1"), false),
         new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
