@@ -5,6 +5,11 @@ import io.doorman.config.ConfigException;
 import io.doorman.config.Configuration;
 import io.doorman.console.ConsoleServlet;
 import io.doorman.email.EmailConversations;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
+import io.doorman.outbox.Sender;
 import io.doorman.decisions.Decisions;
 import io.doorman.decisions.FollowUps;
 import io.doorman.decisions.Questions;
@@ -66,6 +71,8 @@ public final class Doorman implements AutoCloseable {
   private final Policy policy;
   private final Events events = new Events();
   private final Decisions decisions;
+  private final Outbox outbox;
+  private final Relay relay;
   private final FollowUps followUps;
   private final DoormanMetrics metrics;
   private final WebServer web;
@@ -106,13 +113,12 @@ public final class Doorman implements AutoCloseable {
     this.intake = new Intake(new MailReader(), policy, new Ingestion(database, clock), events);
     Questions questions = new Questions(policy);
     this.decisions = new Decisions(database, questions, events, clock, policy.followUpAfter());
+    this.outbox = new Outbox(database, clock);
     events.listen(metrics::heard); // emails of every source, decisions of every channel, follow-ups
     this.followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
-    // ---- web server: console, health, metrics
+    // ---- web server: console (mounted with the outbox, below), health, metrics
     this.web = new WebServer(bind, port);
-    web.mount("/", new ConsoleServlet(store, decisions, questions, consoleToken,
-        given.apply("console.operator").orElseGet(Doorman::machineUser)));
     web.mount("/healthz", HealthServlet.alive());
     web.mount("/readyz", HealthServlet.ready(this::probes));
     web.mount("/metrics", new MetricsServlet(metrics.registry()));
@@ -123,7 +129,8 @@ public final class Doorman implements AutoCloseable {
 
     // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
     Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));
-    SlackApp.Parts slackParts = new SlackApp.Parts(database, store, decisions, followUps, questions, events, clock);
+    SlackApp.Parts slackParts =
+        new SlackApp.Parts(database, store, decisions, followUps, questions, events, outbox, clock);
     Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, slackParts));
     if (slackApp.isPresent()) {
       SlackApp slack = slackApp.get();
@@ -137,24 +144,32 @@ public final class Doorman implements AutoCloseable {
 
     // ---- email conversations: replies to forwarders, answers by email, nudges, the daily digest
     Optional<EmailConversations> email = settings(() -> EmailConversations.fromConfig(lookup,
-        new EmailConversations.Parts(database, store, decisions, questions, clock)));
-    email.ifPresent(e -> {
-      events.listen(e::on);
-      ticker.every(() -> {
-        e.sendDigestIfDue(clock.instant());
-        e.resendUnsentReplies();
-      });
-    });
+        new EmailConversations.Parts(database, store, decisions, questions, events, outbox, clock)));
+    email.ifPresent(e -> ticker.every(() -> e.sendDigestIfDue(clock.instant())));
     notes.add("SMTP: " + (email.isPresent() ? "on, replying to " + lookup.apply("email.allow").orElse("nobody")
         : plan.smtp()));
 
     // ---- mail sources last: started after everything they feed, stopped first.
     ForwardingConfirmations confirmations = new ForwardingConfirmations(clock);
     // The code only: a link in an email that merely claims to be Google's is not one to click.
-    slackApp.ifPresent(slack -> confirmations.subscribe(c -> slack.tellAdmins(
+    slackApp.ifPresent(slack -> confirmations.subscribe(c -> slack.tellAdmins("gmail:" + c.code(),
         "Gmail asks to confirm that " + c.requestedBy().orElse("someone") + " may forward mail to Doorman's"
             + " mailbox. Confirmation code: " + c.code() + " (enter it in that Gmail account's settings,"
             + " Forwarding and POP/IMAP, if you expect it).")));
+    // ---- the outbox: every effect of every channel, delivered by one node at a time
+    List<Sender> senders = new ArrayList<>();
+    slackApp.ifPresent(s -> senders.add(s.sender()));
+    email.ifPresent(e -> senders.add(e.sender()));
+    this.relay = new Relay(outbox, new Lease(database, "outbox", Lease.nodeName(), clock, Relay.LEASE), senders,
+        Backoff.standard(), clock, metrics::parked);
+    outbox.onEnqueued(relay::wake);
+    metrics.countPending(outbox::pending);
+    components.add(Component.of("outbox", "delivering " + (senders.isEmpty() ? "nothing (no channel is on)"
+        : slackApp.map(s -> "Slack").orElse("") + (slackApp.isPresent() && email.isPresent() ? " and " : "")
+            + email.map(e -> "email").orElse("")), relay::start, relay::status, relay));
+    web.mount("/", new ConsoleServlet(store, decisions, questions, new ConsoleServlet.DeadLetters(outbox, relay::resume),
+        consoleToken, given.apply("console.operator").orElseGet(Doorman::machineUser)));
+
     MailRouter router = new MailRouter(intake, confirmations,
         email.<MailConversation>map(e -> e).orElse(MailConversation.NONE));
     MailHandler counted = raw -> {
@@ -300,6 +315,10 @@ public final class Doorman implements AutoCloseable {
 
   public Decisions decisions() {
     return decisions;
+  }
+
+  public Outbox outbox() {
+    return outbox;
   }
 
   public Policy policy() {

@@ -6,6 +6,7 @@ import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
 import io.doorman.lifecycle.State;
+import io.doorman.outbox.Outbox;
 import io.doorman.store.Cursor;
 import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
@@ -21,13 +22,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The console at {@code /}: {@code GET /?state=pending} lists a tab, {@code POST /decide} turns a
- * form into a {@link Decisions} request as the console's operator and redirects back to the tab
- * (the outcome shown once, from a cookie).
+ * form into a {@link Decisions} request as the console's operator, {@code POST /outbox} retries or
+ * dismisses a dead letter; each redirects back to the tab (the outcome shown once, from a cookie).
  */
 public final class ConsoleServlet extends HttpServlet {
 
@@ -46,11 +48,17 @@ public final class ConsoleServlet extends HttpServlet {
    * @param token the console token; required by the caller when not bound to loopback
    * @param operator the name decisions are recorded under ({@code console.operator})
    */
-  public ConsoleServlet(
-      Invitations store, Decisions decisions, Questions questions, Optional<String> token, String operator) {
+  /** The outbox's dead letters, and what to do when one is retried (its sender sends again). */
+  public record DeadLetters(Outbox outbox, Runnable onRetry) {}
+
+  private final transient DeadLetters dead;
+
+  public ConsoleServlet(Invitations store, Decisions decisions, Questions questions, DeadLetters dead,
+      Optional<String> token, String operator) {
     this.store = store;
     this.decisions = decisions;
-    this.pages = new TabPage(store, questions);
+    this.pages = new TabPage(store, questions, dead.outbox());
+    this.dead = dead;
     this.access = new ConsoleAccess(token);
     this.operator = operator;
   }
@@ -80,7 +88,8 @@ public final class ConsoleServlet extends HttpServlet {
       if (!access.admit(req, resp)) {
         return;
       }
-      if (!req.getRequestURI().equals("/decide")) {
+      boolean decide = req.getRequestURI().equals("/decide");
+      if (!decide && !req.getRequestURI().equals("/outbox")) {
         resp.sendError(404);
         return;
       }
@@ -91,7 +100,7 @@ public final class ConsoleServlet extends HttpServlet {
         return;
       }
       Tab tab = Optional.ofNullable(req.getParameter("tab")).flatMap(Tab::bySlug).orElse(Tab.PENDING);
-      String message = decide(req);
+      String message = decide ? decide(req) : deadLetter(req);
       setFlash(resp, message);
       resp.setStatus(303);
       resp.setHeader("Location", "/?state=" + tab.slug);
@@ -100,13 +109,39 @@ public final class ConsoleServlet extends HttpServlet {
     }
   }
 
-  private String decide(HttpServletRequest req) {
-    long id;
+  /** Retry (pending again, its sender resumed) or dismiss one dead letter. */
+  private String deadLetter(HttpServletRequest req) {
+    OptionalLong given = id(req);
+    if (given.isEmpty()) {
+      return "No such dead letter.";
+    }
+    long id = given.getAsLong();
+    if ("retry".equals(req.getParameter("action"))) {
+      if (dead.outbox().retry(id)) {
+        dead.onRetry().run();
+        return "Sending it again.";
+      }
+    } else if (dead.outbox().dismiss(id)) {
+      return "Dismissed; it will not be sent.";
+    }
+    return "That letter is no longer dead.";
+  }
+
+  /** The form's {@code id}, when it is a number. */
+  private static OptionalLong id(HttpServletRequest req) {
     try {
-      id = Long.parseLong(String.valueOf(req.getParameter("id")));
+      return OptionalLong.of(Long.parseLong(String.valueOf(req.getParameter("id"))));
     } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private String decide(HttpServletRequest req) {
+    OptionalLong given = id(req);
+    if (given.isEmpty()) {
       return "No such invitation.";
     }
+    long id = given.getAsLong();
     String action = String.valueOf(req.getParameter("action"));
     Optional<StoredInvitation> before = store.find(id);
     if (before.isEmpty()) {

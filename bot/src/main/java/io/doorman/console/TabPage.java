@@ -2,11 +2,13 @@ package io.doorman.console;
 
 import io.doorman.decisions.Questions;
 import io.doorman.lifecycle.State;
+import io.doorman.outbox.Outbox;
 import io.doorman.store.Cursor;
 import io.doorman.store.Filter;
 import io.doorman.store.Invitations;
 import io.doorman.store.Page;
 import io.doorman.store.StoredInvitation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +24,17 @@ final class TabPage {
   /** Cards on one page: enough to work through, few enough to render at once. */
   static final int PAGE = 100;
 
+  /** Dead letters shown at most; the rest wait their turn. */
+  static final int DEAD_SHOWN = 20;
+
   private final Invitations store;
   private final Questions questions;
+  private final Outbox outbox;
 
-  TabPage(Invitations store, Questions questions) {
+  TabPage(Invitations store, Questions questions, Outbox outbox) {
     this.store = store;
     this.questions = questions;
+    this.outbox = outbox;
   }
 
   /** The page's HTML; its script carries {@code nonce}, and its forms {@code csrf}. */
@@ -48,6 +55,7 @@ final class TabPage {
     }
     out.append("</nav></header>\n<main>\n");
     flash.ifPresent(f -> out.append("<p class=\"flash\" role=\"status\">").append(Html.escape(f)).append("</p>\n"));
+    deadLetters(out, tab, csrf);
     out.append("<section id=\"").append(tab.slug).append("\"><h1 class=\"tab-title\">").append(tab.title).append("</h1>\n");
     if (page.items().isEmpty()) {
       out.append("<p class=\"empty\">Nothing here.</p>\n");
@@ -68,6 +76,31 @@ final class TabPage {
     return out.toString();
   }
 
+  /** What could not be delivered for good, with Retry and Dismiss: shown on every tab while any waits. */
+  private void deadLetters(StringBuilder out, Tab tab, String csrf) {
+    List<Outbox.DeadLetter> dead = outbox.deadLetters(DEAD_SHOWN);
+    if (dead.isEmpty()) {
+      return;
+    }
+    out.append("<section id=\"dead-letters\" class=\"dead\"><h2>Not delivered</h2><ul>\n");
+    for (Outbox.DeadLetter d : dead) {
+      out.append("<li><code>").append(Html.escape(d.kind())).append("</code> ").append(Html.escape(d.key()))
+          .append(": <span class=\"error\">").append(Html.escape(d.error())).append("</span> (")
+          .append(Card.time(d.since())).append(", ").append(d.attempts()).append(d.attempts() == 1 ? " try)" : " tries)");
+      for (String action : List.of("retry", "dismiss")) {
+        out.append(" <form method=\"post\" action=\"/outbox\" class=\"").append(action).append("\">")
+            .append("<input type=\"hidden\" name=\"id\" value=\"").append(d.id()).append("\">")
+            .append("<input type=\"hidden\" name=\"action\" value=\"").append(action).append("\">")
+            .append("<input type=\"hidden\" name=\"tab\" value=\"").append(tab.slug).append("\">")
+            .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(csrf).append("\">")
+            .append("<button type=\"submit\">").append(action.equals("retry") ? "Retry" : "Dismiss")
+            .append("</button></form>");
+      }
+      out.append("</li>\n");
+    }
+    out.append("</ul></section>\n");
+  }
+
   private static final String STYLE =
       "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#222}"
           + "header{background:#1d3557;color:#fff;padding:.5em 1em}header h1{margin:0 0 .3em;font-size:1.3em}"
@@ -80,7 +113,8 @@ final class TabPage {
           + ".note{border-left:3px solid #ccc;margin:.5em 0;padding-left:.7em;white-space:pre-wrap}"
           + ".category{background:#e9ecef;padding:0 .4em;border-radius:3px}.reasons{color:#555;font-size:.9em}"
           + ".actions form{display:inline-block;margin:0 .5em .5em 0;vertical-align:top}"
-          + ".actions textarea{display:block;margin-bottom:.3em}.state{color:#777;font-size:.85em}";
+          + ".actions textarea{display:block;margin-bottom:.3em}.state{color:#777;font-size:.85em}"
+          + ".dead{background:#ffe3e3;padding:.4em 1em;border-radius:6px;margin-bottom:1em}.dead form{display:inline}";
 
   /** Accept also opens LinkedIn's accept link; Ask copies the question for pasting into LinkedIn. */
   private static final String SCRIPT =

@@ -106,7 +106,7 @@ public final class Decisions {
       AskedQuestions.save(tx, id, question.get(), r.actor(), at);
     }
     events.emit(tx, new Event.Decided(id, r.decision(), now.state(), r.decision().target(), r.actor(),
-        version.getAsInt(), question));
+        version.getAsInt(), question, now.recipient()));
     return new Outcome.Applied(id, r.decision(), now.state(), r.decision().target());
   }
 
@@ -128,7 +128,7 @@ public final class Decisions {
 
   /** ASKED → FOLLOW_UP: no answer within followUpAfter. Whether it moved (another node may have). */
   boolean followUp(long id, String detail) {
-    return byPolicy(id, State.ASKED, State.FOLLOW_UP, detail, version -> new Event.FollowUpDue(id, version));
+    return byPolicy(id, State.ASKED, State.FOLLOW_UP, detail, (s, version) -> new Event.FollowUpDue(id, version, s.recipient()));
   }
 
   /** Declined for want of an answer within autoDeclineAfter; whether it moved. */
@@ -141,14 +141,14 @@ public final class Decisions {
       OptionalInt v = Transitions.move(tx, s.get(), State.DECLINED, Actor.POLICY, clock.instant(), Optional.of(detail));
       if (v.isPresent()) {
         events.emit(tx, new Event.Decided(id, Decision.DECLINE, s.get().state(), State.DECLINED, Actor.POLICY,
-            v.getAsInt(), Optional.empty()));
+            v.getAsInt(), Optional.empty(), s.get().recipient()));
       }
       return v.isPresent();
     });
   }
 
   private boolean byPolicy(long id, State from, State to, String detail,
-      java.util.function.IntFunction<Event> event) {
+      java.util.function.BiFunction<Transitions.Standing, Integer, Event> event) {
     return db.inTransaction("move invitation " + id + " to " + to.name().toLowerCase(java.util.Locale.ROOT), tx -> {
       Optional<Transitions.Standing> s = Transitions.standing(tx, id);
       if (s.isEmpty() || s.get().state() != from) {
@@ -156,7 +156,7 @@ public final class Decisions {
       }
       OptionalInt v = Transitions.move(tx, s.get(), to, Actor.POLICY, clock.instant(), Optional.of(detail));
       if (v.isPresent()) {
-        events.emit(tx, event.apply(v.getAsInt()));
+        events.emit(tx, event.apply(s.get(), v.getAsInt()));
       }
       return v.isPresent();
     });

@@ -22,15 +22,19 @@ public sealed interface Event {
     }
   }
 
-  /** An invitation was stored for the first time, or seen again (another sighting counted). */
-  record InvitationStored(long invitationId, boolean isNew, String category) implements Event {}
+  /**
+   * An invitation for {@code recipient} was stored for the first time, or seen again: {@code
+   * sightings} is how often it has been seen now.
+   */
+  record InvitationStored(long invitationId, boolean isNew, int sightings, String category,
+      Optional<String> recipient) implements Event {}
 
   /**
    * A decision was made and the invitation moved from {@code from} to {@code to}, its row now at
    * {@code version}; {@code question} is what was asked, for {@link Decision#ASK}.
    */
   record Decided(long invitationId, Decision decision, State from, State to, Actor actor, int version,
-      Optional<String> question) implements Event {
+      Optional<String> question, Optional<String> recipient) implements Event {
     /** Made by the policy itself (an auto-decline), not by a person. */
     public boolean automatic() {
       return actor.equals(Actor.POLICY);
@@ -38,8 +42,8 @@ public sealed interface Event {
   }
 
   /** The sender's message {@code messageId} answered the question: the invitation is ANSWERED. */
-  record Answered(long invitationId, long messageId, int version) implements Event {}
+  record Answered(long invitationId, long messageId, int version, Optional<String> recipient) implements Event {}
 
   /** No answer came within the policy's {@code followUpAfter}: the invitation is FOLLOW_UP. */
-  record FollowUpDue(long invitationId, int version) implements Event {}
+  record FollowUpDue(long invitationId, int version, Optional<String> recipient) implements Event {}
 }

@@ -80,7 +80,8 @@ public final class Intake {
     if (n instanceof Invitation i) {
       Verdict verdict = policy.classify(i, batch.teamSignals(i));
       Ingestion.Ingested ingested = batch.ingest(i, verdict);
-      emit(batch.tx(), new Event.InvitationStored(ingested.invitationId(), ingested.isNew(), verdict.category().wireName()));
+      emit(batch.tx(), new Event.InvitationStored(ingested.invitationId(), ingested.isNew(), ingested.sightings(),
+          verdict.category().wireName(), i.origin().recipient()));
       return new Stored.InvitationStored(i, verdict, ingested.invitationId(), ingested.isNew());
     }
     if (n instanceof Message m) {
@@ -88,7 +89,7 @@ public final class Intake {
       Ingestion.MessageIngested result = batch.ingestMessage(m, reply);
       if (result.answered().isPresent()) {
         emit(batch.tx(), new Event.Answered(result.answered().getAsLong(), result.messageId(),
-            result.version().orElse(0)));
+            result.version().orElse(0), result.recipient()));
       }
       return new Stored.MessageStored(m, reply, result.alreadySeen(), result.answered());
     }

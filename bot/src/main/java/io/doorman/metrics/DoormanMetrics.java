@@ -24,6 +24,8 @@ public final class DoormanMetrics {
       registry.counter("doorman_followups_total", "Invitations moved to follow-up because no answer came.");
   private final Metrics.Counter errors =
       registry.counter("doorman_errors_total", "Errors, by where they happened (inbox, imap, smtp, slack, store, ...).", "source");
+  private final Metrics.Counter dead =
+      registry.counter("doorman_outbox_dead_total", "Outbound effects parked as dead (failed for good), by kind.", "kind");
   private final Metrics.Summary slackApi =
       registry.summary("doorman_slack_api_seconds", "Slack Web API call latency in seconds, by method.", "method");
 
@@ -58,6 +60,16 @@ public final class DoormanMetrics {
   /** An error at {@code source}: {@code inbox}, {@code imap}, {@code smtp}, {@code slack}, {@code scheduler}, … */
   public void error(String source) {
     errors.inc(source);
+  }
+
+  /** An outbound effect of {@code kind} failed for good. */
+  public void parked(String kind) {
+    dead.inc(kind);
+  }
+
+  /** {@code doorman_outbox_pending}: how many effects wait to go out, asked at each scrape. */
+  public void countPending(java.util.function.LongSupplier pending) {
+    registry.gauge("doorman_outbox_pending", "Outbound effects waiting to be delivered.", pending);
   }
 
   /** One Slack Web API call took this long. */

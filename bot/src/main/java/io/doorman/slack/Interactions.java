@@ -12,6 +12,7 @@ import io.doorman.lifecycle.Outcome;
 import io.doorman.slack.cards.ActionIds;
 import io.doorman.slack.cards.Cards;
 import io.doorman.slack.cards.Modals;
+import io.doorman.slack.delivery.SlackEffects;
 import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.util.List;
@@ -38,6 +39,7 @@ final class Interactions {
   private final Decisions decisions;
   private final Questions questions;
   private final Permissions permissions;
+  private final SlackEffects effects;
   private final MethodsClient slack;
   private final Executor afterAck;
   /**
@@ -48,11 +50,12 @@ final class Interactions {
   private final Semaphore writers = new Semaphore(4, true);
 
   Interactions(Invitations store, Decisions decisions, Questions questions, Permissions permissions,
-      MethodsClient slack, Executor afterAck) {
+      SlackEffects effects, MethodsClient slack, Executor afterAck) {
     this.store = store;
     this.decisions = decisions;
     this.questions = questions;
     this.permissions = permissions;
+    this.effects = effects;
     this.slack = slack;
     this.afterAck = afterAck;
   }
@@ -122,19 +125,26 @@ final class Interactions {
       tell(p, refusal.get());
       return;
     }
-    Outcome outcome = decideQueued(new Decisions.Request(id.getAsLong(), decision,
-        Actor.slack(user, p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName())));
-    if (outcome instanceof Outcome.Refused r) {
-      tell(p, Cards.alreadyDecided(r.current(), r.by(), r.at()));
-    } else if (outcome instanceof Outcome.NotFound) {
-      tell(p, "This invitation no longer exists.");
-    }
+    // A click that comes too late is told so by a notice written with the refusal, in its transaction.
+    decideQueued(new Decisions.Request(id.getAsLong(), decision,
+        Actor.slack(user, p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName())),
+        (outcome, tx) -> {
+          if (outcome instanceof Outcome.Refused r) {
+            tell(tx, p, Cards.alreadyDecided(r.current(), r.by(), r.at()));
+          } else if (outcome instanceof Outcome.NotFound) {
+            tell(tx, p, "This invitation no longer exists.");
+          }
+        });
   }
 
   private Outcome decideQueued(Decisions.Request request) {
+    return decideQueued(request, Decisions.Reply.NONE);
+  }
+
+  private Outcome decideQueued(Decisions.Request request, Decisions.Reply reply) {
     writers.acquireUninterruptibly();
     try {
-      return decisions.decide(request);
+      return decisions.decide(request, reply);
     } finally {
       writers.release();
     }
@@ -169,23 +179,23 @@ final class Interactions {
     });
   }
 
-  /** An ephemeral notice to whoever clicked, in the channel they clicked in, after the ack. */
+  /** A notice to whoever clicked, in the channel they clicked in: an outbox effect, once per click. */
   private void tell(BlockActionPayload p, String text) {
-    if (p.getChannel() == null) {
-      return;
+    if (p.getChannel() != null) {
+      effects.ephemeral(clickKey(p), p.getChannel().getId(), p.getUser().getId(), text);
     }
-    String channel = p.getChannel().getId();
-    String user = p.getUser().getId();
-    afterAck.execute(() -> {
-      try {
-        var r = slack.chatPostEphemeral(e -> e.channel(channel).user(user).text(text));
-        if (!r.isOk()) {
-          log.warn("slack: cannot tell {} in {}: {}", user, channel, r.getError());
-        }
-      } catch (Exception e) {
-        log.warn("slack: cannot tell {} in {}: {}", user, channel, e.toString());
-      }
-    });
+  }
+
+  private void tell(io.doorman.store.Tx tx, BlockActionPayload p, String text) throws java.sql.SQLException {
+    if (p.getChannel() != null) {
+      effects.ephemeral(tx, clickKey(p), p.getChannel().getId(), p.getUser().getId(), text);
+    }
+  }
+
+  /** What names one click: its trigger (a retried request carries the same), else its action's time. */
+  private static String clickKey(BlockActionPayload p) {
+    String action = p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionTs();
+    return p.getUser().getId() + ":" + (p.getTriggerId() != null ? p.getTriggerId() : action);
   }
 
   private static OptionalLong actionValue(BlockActionPayload p) {

@@ -31,7 +31,7 @@ final class IngestSql {
    * the row of this very invitation when it is stored under the same sender (so ingesting it after
    * needs no second look-up).
    */
-  record SenderRows(String key, TeamSignals signals, OptionalLong sameInvitation) {}
+  record SenderRows(String key, TeamSignals signals, OptionalLong sameInvitation, int sameSightings) {}
 
   /** Where a new invitation's audit row goes: written now, or queued until a batch commits. */
   @FunctionalInterface
@@ -64,20 +64,20 @@ final class IngestSql {
     if (sender.isPresent() && sender.get().sameInvitation().isPresent()) {
       long id = sender.get().sameInvitation().getAsLong();
       countSighting(tx, id, now);
-      return new Ingestion.Ingested(id, false);
+      return new Ingestion.Ingested(id, false, sender.get().sameSightings() + 1);
     }
-    OptionalLong known = sender.isPresent() ? OptionalLong.empty() : countSighting(tx, invitation.key(), now);
+    Optional<Ingestion.Ingested> known = sender.isPresent() ? Optional.empty() : countSighting(tx, invitation.key(), now);
     if (known.isPresent()) {
-      return new Ingestion.Ingested(known.getAsLong(), false);
+      return known.get();
     }
     Optional<Long> id = tx.insertUnlessTakenReturningId(INSERT_INVITATION, p -> bindInvitation(p, invitation, verdict, now));
     if (id.isEmpty()) {
       // Another node stored it between our look-up and insert: count the sighting instead.
-      return new Ingestion.Ingested(countSighting(tx, invitation.key(), now).orElseThrow(), false);
+      return countSighting(tx, invitation.key(), now).orElseThrow();
     }
     audit.write(new Transitions.AuditRow(id.get(), now, Actor.POLICY, Optional.of(State.NEW), State.PENDING,
         Optional.of(verdict.category().wireName() + " -> " + verdict.action().wireName())));
-    return new Ingestion.Ingested(id.get(), true);
+    return new Ingestion.Ingested(id.get(), true, 1);
   }
 
   private static void bindInvitation(Params p, Invitation i, Verdict v, Instant now) throws SQLException {
@@ -95,15 +95,14 @@ final class IngestSql {
         p -> p.set(1, now).set(2, id));
   }
 
-  /** The id of the invitation with this key, its sighting counted; empty when there is none. */
-  private static OptionalLong countSighting(Tx tx, String key, Instant now) throws SQLException {
-    Optional<Long> id = tx.one("SELECT id FROM invitations WHERE invitation_key = ?", p -> p.set(1, key),
-        r -> r.longValue(1));
-    if (id.isEmpty()) {
-      return OptionalLong.empty();
+  /** The invitation with this key, its sighting counted; empty when there is none. */
+  private static Optional<Ingestion.Ingested> countSighting(Tx tx, String key, Instant now) throws SQLException {
+    Optional<Ingestion.Ingested> known = tx.one("SELECT id, sightings FROM invitations WHERE invitation_key = ?",
+        p -> p.set(1, key), r -> new Ingestion.Ingested(r.longValue("id"), false, r.intValue("sightings") + 1));
+    if (known.isPresent()) {
+      countSighting(tx, known.get().invitationId(), now);
     }
-    countSighting(tx, id.get(), now);
-    return OptionalLong.of(id.get());
+    return known;
   }
 
   /**
@@ -112,14 +111,16 @@ final class IngestSql {
    */
   static SenderRows senderRows(Tx tx, Invitation i, Instant now) throws SQLException {
     boolean byProfile = i.sender().profileUrl().isPresent();
-    String sql = "SELECT id, invitation_key, recipient, first_seen, state FROM invitations WHERE "
+    String sql = "SELECT id, invitation_key, recipient, first_seen, state, sightings FROM invitations WHERE "
         + (byProfile ? "profile_url = ?" : "sender_name = ?");
     List<Duration> ages = new ArrayList<>();
     boolean[] declined = {false};
     OptionalLong[] same = {OptionalLong.empty()};
+    int[] sameSightings = {0};
     tx.query(sql, p -> p.set(1, byProfile ? i.sender().profileUrl().get() : i.sender().name()), r -> {
       if (r.string("invitation_key").equals(i.key())) {
         same[0] = OptionalLong.of(r.longValue("id"));
+        sameSightings[0] = r.intValue("sightings");
         return null;
       }
       declined[0] |= State.DECLINED.name().equals(r.string("state"));
@@ -131,7 +132,7 @@ final class IngestSql {
       }
       return null;
     });
-    return new SenderRows(i.key(), new TeamSignals(ages, declined[0]), same[0]);
+    return new SenderRows(i.key(), new TeamSignals(ages, declined[0]), same[0], sameSightings[0]);
   }
 
   /**
@@ -149,23 +150,23 @@ final class IngestSql {
         .set(5, reply.replyClass().wireName()).set(6, reply.action().wireName()).set(7, asked).set(8, now)
         .set(9, message.origin().source(), 2000));
     if (stored.isEmpty()) {
-      return new Ingestion.MessageIngested(true, OptionalLong.empty(), 0, OptionalInt.empty());
+      return new Ingestion.MessageIngested(true, OptionalLong.empty(), 0, OptionalInt.empty(), Optional.empty());
     }
     if (asked.isPresent()) {
       Actor sender = new Actor(message.sender().name(), Channel.INGEST);
       Optional<Transitions.Standing> standing = Transitions.standing(tx, asked.getAsLong());
       if (standing.isEmpty() || !standing.get().state().canMoveTo(State.ANSWERED)) {
-        return new Ingestion.MessageIngested(false, OptionalLong.empty(), stored.get(), OptionalInt.empty());
+        return new Ingestion.MessageIngested(false, OptionalLong.empty(), stored.get(), OptionalInt.empty(), Optional.empty());
       }
       String detail = "answered: " + reply.replyClass().wireName() + " -> " + reply.action().wireName();
       // A rare row beside a batch's queued ones: written at once, in the same transaction.
       OptionalInt version = Transitions.move(tx, standing.get(), State.ANSWERED, sender, now, Optional.of(detail));
       if (version.isEmpty()) {
-        return new Ingestion.MessageIngested(false, OptionalLong.empty(), stored.get(), OptionalInt.empty());
+        return new Ingestion.MessageIngested(false, OptionalLong.empty(), stored.get(), OptionalInt.empty(), Optional.empty());
       }
-      return new Ingestion.MessageIngested(false, asked, stored.get(), version);
+      return new Ingestion.MessageIngested(false, asked, stored.get(), version, standing.get().recipient());
     }
-    return new Ingestion.MessageIngested(false, asked, stored.get(), OptionalInt.empty());
+    return new Ingestion.MessageIngested(false, asked, stored.get(), OptionalInt.empty(), Optional.empty());
   }
 
   private static OptionalLong askedInvitation(Tx tx, Message m) throws SQLException {

@@ -20,14 +20,18 @@ import java.util.OptionalLong;
  */
 public final class Ingestion {
 
-  /** What ingesting one invitation did: stored it as {@code invitationId}, new or seen again. */
-  public record Ingested(long invitationId, boolean isNew) {}
+  /**
+   * What ingesting one invitation did: stored it as {@code invitationId}, new or seen again, now
+   * seen {@code sightings} times.
+   */
+  public record Ingested(long invitationId, boolean isNew, int sightings) {}
 
   /**
    * What ingesting one message did: answered an asked invitation (then at {@code version}), was
    * kept unmatched, or was known already; {@code messageId} is its row (0 when known).
    */
-  public record MessageIngested(boolean alreadySeen, OptionalLong answered, long messageId, OptionalInt version) {}
+  public record MessageIngested(boolean alreadySeen, OptionalLong answered, long messageId, OptionalInt version,
+      Optional<String> recipient) {}
 
   private final Database db;
   private final Clock clock;

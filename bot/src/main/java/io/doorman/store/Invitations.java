@@ -152,9 +152,12 @@ public final class Invitations {
 
   /** The messages that answered this invitation, oldest first. */
   public List<StoredMessage> answers(long invitationId) {
-    return db.inTransaction("read the answers of " + invitationId, tx -> tx.query(
-        "SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE invitation_id = ? ORDER BY id",
-        p -> p.set(1, invitationId), Rows::message));
+    return db.inTransaction("read the answers of " + invitationId, tx -> answers(tx, invitationId));
+  }
+
+  public static List<StoredMessage> answers(Tx tx, long invitationId) throws SQLException {
+    return tx.query("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE invitation_id = ? ORDER BY id",
+        p -> p.set(1, invitationId), Rows::message);
   }
 
   /** At most {@code limit} messages that answered no question, from after the message {@code afterId}. */

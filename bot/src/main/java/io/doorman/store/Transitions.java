@@ -15,8 +15,12 @@ import java.util.OptionalInt;
  */
 public final class Transitions {
 
-  /** Where an invitation stands: its state, who put it there and when, and its row's version. */
-  public record Standing(long invitationId, State state, String by, Instant at, int version) {}
+  /**
+   * Where an invitation stands: its state, who put it there and when, its row's version, and whom
+   * it is for (what a channel routes by).
+   */
+  public record Standing(long invitationId, State state, String by, Instant at, int version,
+      Optional<String> recipient) {}
 
   /** One audit row to write. */
   public record AuditRow(long invitationId, Instant at, Actor actor, Optional<State> from, State to,
@@ -29,9 +33,9 @@ public final class Transitions {
   private Transitions() {}
 
   public static Optional<Standing> standing(Tx tx, long id) throws SQLException {
-    return tx.one("SELECT state, state_by, state_at, version FROM invitations WHERE id = ?", p -> p.set(1, id),
-        r -> new Standing(id, r.enumValue("state", State.class), r.string("state_by"), r.instant("state_at"),
-            r.intValue("version")));
+    return tx.one("SELECT state, state_by, state_at, version, recipient FROM invitations WHERE id = ?",
+        p -> p.set(1, id), r -> new Standing(id, r.enumValue("state", State.class), r.string("state_by"),
+            r.instant("state_at"), r.intValue("version"), r.optional("recipient")));
   }
 
   /**

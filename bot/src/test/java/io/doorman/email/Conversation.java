@@ -5,6 +5,10 @@ import io.doorman.decisions.FollowUps;
 import io.doorman.decisions.Questions;
 import io.doorman.events.Events;
 import io.doorman.ingest.MailReader;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
 import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Decision;
 import io.doorman.ingest.imap.Sleeper;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +42,8 @@ final class Conversation implements AutoCloseable {
   final Decisions decisions;
   final FollowUps followUps;
   final EmailConversations email;
+  final Outbox outbox;
+  final Relay relay;
   final MailRouter router;
   final ImapIntake imap;
 
@@ -58,9 +65,13 @@ final class Conversation implements AutoCloseable {
     Questions questions = new Questions(policy);
     decisions = new Decisions(db, questions, events, clock, policy.followUpAfter());
     followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), Optional.empty());
+    outbox = new Outbox(db, clock);
     email = EmailConversations.fromConfig(k -> Optional.ofNullable(config.get(k)),
-        new EmailConversations.Parts(db, store, decisions, questions, clock)).orElseThrow();
-    events.listen(email::on);
+        new EmailConversations.Parts(db, store, decisions, questions, events, outbox, clock)).orElseThrow();
+    relay = new Relay(outbox, new Lease(db, "outbox", "node-a", clock, Relay.LEASE), List.of(email.sender()),
+        Backoff.standard(), clock, Relay.Watcher.NONE);
+    outbox.onEnqueued(relay::wake);
+    relay.start();
     router = new MailRouter(new Intake(new MailReader(), policy, new Ingestion(db, clock), events), new ForwardingConfirmations(clock), email);
     Sleeper quick = d -> Thread.sleep(5);
     imap = new ImapIntake(mail.imapSettings(), router, db, clock, quick, Duration.ofSeconds(60), "node-a");
@@ -74,6 +85,7 @@ final class Conversation implements AutoCloseable {
   @Override
   public void close() {
     imap.close();
+    relay.close();
     mail.close();
     db.close();
   }

@@ -120,12 +120,48 @@ class DigestAndNudgeTest {
   void aVerdictThatCouldNotBeSentGoesOutLaterAndOnlyOnce() throws Exception {
     doorman.mail.stop(); // the SMTP server is down when the forward comes
     forward("03-invitation-sales-pitch.eml");
-    assertEquals(0, doorman.email.resendUnsentReplies(), "still down");
+    await(() -> attempts() >= 1, "a try, refused");
+    assertEquals(1, doorman.outbox.pending(), "still to go");
     doorman.mail.restartWith(List.of());
-    assertEquals(1, doorman.email.resendUnsentReplies());
-    assertEquals(0, doorman.email.resendUnsentReplies(), "sent once");
+    doorman.clock.advance(Duration.ofMinutes(1)); // past the backoff
+    await(() -> doorman.outbox.pending() == 0, "the verdict sent");
     await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict, late");
     assertTrue(doorman.mail.inboxOf(ALICE).get(0).subject().contains("Dana Voss - decline"));
+    doorman.clock.advance(Duration.ofHours(1));
+    doorman.relay.drainOnce();
+    assertEquals(1, doorman.mail.inboxOf(ALICE).size(), "sent once");
+  }
+
+  @Test
+  void anSmtpOutageOfFiveMinutesDelaysTheDigestAndANudgeAndLosesNeither() throws Exception {
+    StoredInvitation inv = forward("02-invitation-no-note.eml");
+    await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict");
+    doorman.decide(inv.id(), Decision.ASK, Actor.console("alex"));
+    doorman.clock.advance(doorman.policy.followUpAfter().plusMinutes(30)); // 08:00, ten days on
+    doorman.mail.stop();
+
+    assertTrue(doorman.email.sendDigestIfDue(doorman.clock.instant()));
+    assertEquals(1, doorman.followUps.runDue().followedUp()); // the nudge
+    for (int second = 0; second < 300; second += 15) { // five minutes of the relay trying
+      doorman.relay.drainOnce();
+      doorman.clock.advance(Duration.ofSeconds(15));
+    }
+    assertEquals(2, doorman.outbox.pending(), "nothing lost, nothing given up");
+    assertEquals(0, doorman.outbox.dead());
+    doorman.mail.restartWith(List.of());
+    doorman.clock.advance(Duration.ofMinutes(5)); // the longest backoff
+    await(() -> doorman.outbox.pending() == 0, "both sent once the server is back");
+    // The restarted server keeps no earlier mail: what Alice has now came after the outage.
+    await(() -> doorman.mail.inboxOf(ALICE).size() == 2, "the digest and the nudge");
+    List<String> subjects = doorman.mail.inboxOf(ALICE).stream().map(Mailboxes.Received::subject).toList();
+    assertTrue(subjects.stream().anyMatch(x -> x.startsWith("Doorman digest")), subjects.toString());
+    assertTrue(subjects.stream().anyMatch(x -> x.startsWith("Doorman: no answer yet from")), subjects.toString());
+  }
+
+  /** How often the outbox tried its rows so far. */
+  private long attempts() {
+    return doorman.db.inTransaction("count tries", tx -> tx.one("SELECT COALESCE(SUM(attempts), 0) FROM outbox",
+        io.doorman.store.Tx.Binder.NONE, r -> r.longValue(1)).orElse(0L));
   }
 
   @Test

@@ -74,6 +74,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Posted> messages = new LinkedHashMap<>();
   private final Map<String, List<String>> members = new ConcurrentHashMap<>();
   private final Map<String, Integer> rateLimited = new HashMap<>();
+  private final Map<String, String> failing = new HashMap<>();
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private volatile int retryAfterSeconds = 1;
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
@@ -120,6 +121,16 @@ public final class FakeSlackApi implements AutoCloseable {
   public synchronized void rateLimit(String method, int times, int seconds) {
     rateLimited.put(method, times);
     retryAfterSeconds = seconds;
+  }
+
+  /** From now on {@code method} answers {@code error} (as Slack does when the token is revoked, say). */
+  public synchronized void fail(String method, String error) {
+    failing.put(method, error);
+  }
+
+  /** {@code method} answers as usual again. */
+  public synchronized void heal(String method) {
+    failing.remove(method);
   }
 
   public synchronized List<Call> calls() {
@@ -191,6 +202,8 @@ public final class FakeSlackApi implements AutoCloseable {
         exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
         status = 429;
         answer = error("ratelimited");
+      } else if (failing.containsKey(method)) {
+        answer = error(failing.get(method));
       } else if (method.equals("apps.connections.open")) {
         answer = auth.equals("Bearer " + APP_TOKEN) ? socketUrl() : error("invalid_auth");
       } else if (!auth.equals("Bearer " + TOKEN)) {

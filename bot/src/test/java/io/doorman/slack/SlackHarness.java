@@ -5,7 +5,14 @@ import com.google.gson.JsonObject;
 import io.doorman.decisions.Decisions;
 import io.doorman.decisions.FollowUps;
 import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
 import io.doorman.events.Events;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Verdict;
 import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
@@ -59,6 +66,8 @@ public final class SlackHarness implements AutoCloseable {
   private Events events;
   public FollowUps followUps;
   public Decisions decisions;
+  public Outbox outbox;
+  public Relay relay;
   public SlackApp app;
   private Server jetty;
   private final Map<String, String> config = new HashMap<>();
@@ -99,8 +108,10 @@ public final class SlackHarness implements AutoCloseable {
     events = parts.events();
     decisions = parts.decisions();
     followUps = parts.followUps();
+    outbox = parts.outbox();
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
     app = new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts, Duration.ZERO);
+    relay = relay(db, outbox, app, "node-a");
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -118,7 +129,31 @@ public final class SlackHarness implements AutoCloseable {
     Questions questions = new Questions(policy);
     Decisions d = new Decisions(db, questions, events, clock, policy.followUpAfter());
     FollowUps f = new FollowUps(store, d, clock, policy.followUpAfter(), policy.autoDeclineAfter());
-    return new SlackApp.Parts(db, store, d, f, questions, events, clock);
+    return new SlackApp.Parts(db, store, d, f, questions, events, new Outbox(db, clock), clock);
+  }
+
+  /** The outbox's relay of one node, delivering its Slack effects, as {@code doorman run} builds it. */
+  private Relay relay(Database db, Outbox outbox, SlackApp app, String node) {
+    Relay r = new Relay(outbox, new Lease(db, "outbox", node, clock, Relay.LEASE), List.of(app.sender()),
+        Backoff.standard(), clock, Relay.Watcher.NONE);
+    outbox.onEnqueued(r::wake);
+    return r;
+  }
+
+  /**
+   * An invitation stored the way every source stores one, in a batch with its event (so Slack's
+   * effects are enqueued with it); its id.
+   */
+  public long store(Invitation invitation, Verdict verdict) {
+    try (Ingestion.Batch batch = ingestion.batch(1)) {
+      Ingestion.Ingested i = batch.ingest(invitation, verdict);
+      events.emit(batch.tx(), new Event.InvitationStored(i.invitationId(), i.isNew(), i.sightings(),
+          verdict.category().wireName(), invitation.origin().recipient()));
+      batch.commit();
+      return i.invitationId();
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** A decision made elsewhere (the console, say), through the decision service. */
@@ -126,21 +161,33 @@ public final class SlackHarness implements AutoCloseable {
     return decisions.decide(new Decisions.Request(id, decision, actor));
   }
 
-  /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
-  public SlackApp anotherNode() {
-    Database again = databases.get();
-    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts(again, new Invitations(again)),
-        Duration.ZERO);
+  /** Another Doorman node on the same database: its own Slack app, outbox relay and database pool. */
+  public record Node(SlackApp app, Relay relay, Database db) implements AutoCloseable {
+    /** One outbox round of this node. */
+    public int drainOnce() {
+      return relay.drainOnce();
+    }
+
+    @Override
+    public void close() {
+      relay.close();
+      app.close();
+      db.close();
+    }
   }
 
-  /** One outbox round of {@code node}. */
-  public static int drainOnce(SlackApp node) {
-    return node.outbox().drainOnce();
+  /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
+  public Node anotherNode() {
+    Database again = databases.get();
+    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
+    SlackApp.Parts parts = parts(again, new Invitations(again));
+    SlackApp other = new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts, Duration.ZERO);
+    return new Node(other, relay(again, parts.outbox(), other, "node-b"), again);
   }
 
   public void stopApp() throws Exception {
     jetty.stop();
+    relay.close();
     app.close();
     db.close();
   }
@@ -283,15 +330,15 @@ public final class SlackHarness implements AutoCloseable {
     return o;
   }
 
-  /** One outbox round; the number of Slack calls it made. */
+  /** One outbox round; the number of effects it handed to Slack's sender. */
   public int drainOnce() {
-    return app.outbox().drainOnce();
+    return relay.drainOnce();
   }
 
-  /** Waits until the outbox has nothing left to post (rounds with no Slack call), with a deadline. */
+  /** Waits until the outbox has nothing left to deliver (rounds with nothing to hand over), with a deadline. */
   public void drain() {
     for (int i = 0; i < 10_000; i++) {
-      if (app.outbox().drainOnce() == 0 && app.outbox().drainOnce() == 0) {
+      if (relay.drainOnce() == 0 && relay.drainOnce() == 0) {
         return;
       }
     }

@@ -176,23 +176,23 @@ abstract class InvitationStoreContractTest {
   @Test
   void anInsertMeetingATakenKeyLeavesTheRestOfTheTransactionStanding() {
     Database db = opened.get(0);
-    Tx.Binder day1 = p -> p.set(1, "2026-12-01").set(2, CLOCK.instant());
-    Tx.Binder day2 = p -> p.set(1, "2026-12-02").set(2, CLOCK.instant());
-    String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES (?, ?)";
+    Tx.Binder day1 = p -> p.set(1, "job one").set(2, CLOCK.instant());
+    Tx.Binder day2 = p -> p.set(1, "job two").set(2, CLOCK.instant());
+    String insert = "INSERT INTO leases (name, holder, expires_at) VALUES (?, 'a node', ?)";
 
     List<Boolean> inserted = db.inTransaction("insert three", tx -> List.of(
         tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day2)));
 
     assertEquals(List.of(true, false, true), inserted);
-    long rows = db.inTransaction("count", tx -> tx.one("SELECT COUNT(*) FROM email_digests", Tx.Binder.NONE,
+    long rows = db.inTransaction("count", tx -> tx.one("SELECT COUNT(*) FROM leases", Tx.Binder.NONE,
         r -> r.longValue(1)).orElseThrow());
-    assertEquals(2, rows, "both days committed, the first once");
+    assertEquals(2, rows, "both committed, the first once");
   }
 
   @Test
   void aUniqueViolationThatEscapesItsWorkIsToldApart() {
     Database db = opened.get(0);
-    String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES ('2026-12-03', ?)";
+    String insert = "INSERT INTO leases (name, holder, expires_at) VALUES ('a job', 'a node', ?)";
     db.inTransaction("insert", tx -> tx.update(insert, p -> p.set(1, CLOCK.instant())));
 
     assertThrows(UniqueViolation.class,

@@ -1,4 +1,4 @@
-package io.doorman.slack.outbox;
+package io.doorman.slack.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The outbox delivers in order, once, across restarts, at Slack's pace. */
-class OutboxTest {
+/** Slack's effects go out through the outbox in order, once, across restarts, at Slack's pace. */
+class SlackDeliveryTest {
 
   @TempDir Path dir;
   private SlackHarness h;
@@ -46,7 +46,7 @@ class OutboxTest {
           Optional.empty(), Language.EN);
       Person sender = new Person(name, Optional.of("Engineer"), Optional.empty(),
           Optional.of("https://www.linkedin.com/in/sender-" + i));
-      h.ingestion.ingest(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(), Optional.empty(),
+      h.store(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(), Optional.empty(),
           Optional.of("inv-" + recipient.hashCode() + "-" + i), false),
           new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
     }
@@ -86,19 +86,19 @@ class OutboxTest {
   void twoNodesOnOneDatabasePostEachCardOnceAndTheSecondTakesOverWhenTheFirstCloses() throws Exception {
     h = new SlackHarness(dir);
     store(10, "Alex Morgan");
-    io.doorman.slack.SlackApp other = h.anotherNode();
+    SlackHarness.Node other = h.anotherNode();
     for (int i = 0; i < 30; i++) {
       h.drainOnce();
-      SlackHarness.drainOnce(other);
+      other.drainOnce();
     }
     assertEquals(10, h.calls("chat.postMessage").size(), "each card once, by the node holding the lease");
 
-    h.ingestion.ingest(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
+    h.store(new Invitation(new Origin("late", Optional.empty(), Optional.of("Alex Morgan"),
         Authenticity.LINKEDIN, Optional.empty(), Language.EN), Person.named("Late Comer"), OptionalInt.empty(),
         Optional.empty(), Optional.empty(), Optional.of("late-1"), false),
         new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
     h.stopApp();
-    assertEquals(1, SlackHarness.drainOnce(other), "the lease was released: the other node posts at once");
+    assertEquals(1, other.drainOnce(), "the lease was released: the other node posts at once");
     other.close();
     h.open();
   }
@@ -109,7 +109,7 @@ class OutboxTest {
     store(3, "Alex Morgan");
     h.slack.rateLimit("chat.postMessage", 1, 1);
     long started = System.nanoTime();
-    h.app.start();
+    h.relay.start();
     h.slack.await(Duration.ofSeconds(10), calls -> calls.stream().filter(c -> c.method().equals("chat.postMessage")).count() >= 4);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 

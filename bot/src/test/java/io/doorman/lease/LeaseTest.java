@@ -1,4 +1,4 @@
-package io.doorman.mail.lease;
+package io.doorman.lease;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +19,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lease on H2 and on a real PostgreSQL: one holder, renewals, takeover after expiry, release. */
-class MailboxLeaseTest {
+/**
+ * The one lease, on H2 and on a real PostgreSQL: one holder, renewals, takeover at expiry (held
+ * while the expiry is after now, free from the moment it is not), release, one lease per name.
+ */
+class LeaseTest {
 
   @TempDir Path dir;
 
@@ -37,8 +40,8 @@ class MailboxLeaseTest {
   private static void contract(Database db) throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     Duration ttl = Duration.ofSeconds(60);
-    MailboxLease a = new MailboxLease(db, "box", "a", clock, ttl);
-    MailboxLease b = new MailboxLease(db, "box", "b", clock, ttl);
+    Lease a = new Lease(db, "box", "a", clock, ttl);
+    Lease b = new Lease(db, "box", "b", clock, ttl);
     assertTrue(a.acquire());
     assertFalse(b.acquire());
     clock.advance(Duration.ofSeconds(40));
@@ -46,20 +49,25 @@ class MailboxLeaseTest {
     clock.advance(Duration.ofSeconds(40));
     assertFalse(b.acquire(), "the renewal counts from when it was made");
     assertEquals("a", b.holder().orElseThrow().owner());
-    clock.advance(Duration.ofSeconds(21));
-    assertTrue(b.holder().isEmpty(), "expired");
+    clock.advance(Duration.ofSeconds(19));
+    assertFalse(b.acquire(), "a second before the expiry it is still held");
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(b.holder().isEmpty(), "expired at its expiry");
     assertTrue(b.acquire(), "taken over");
     assertFalse(a.acquire(), "lost");
     b.release();
     assertTrue(a.acquire(), "released leases are free at once");
-    assertTrue(new MailboxLease(db, "other box", "b", clock, ttl).acquire(), "one lease per mailbox");
+    assertTrue(new Lease(db, "other box", "b", clock, ttl).acquire(), "one lease per name");
+    Lease late = new Lease(db, "box", "late", new MutableClock(clock.instant().minusSeconds(3600)), ttl);
+    a.release();
+    assertTrue(late.acquire(), "released to the epoch: free even for a node whose clock is an hour behind");
 
     // Eight nodes race for a free mailbox: exactly one wins.
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> racers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        MailboxLease l = new MailboxLease(db, "raced", "n" + i, clock, ttl);
+        Lease l = new Lease(db, "raced", "n" + i, clock, ttl);
         racers.add(l::acquire);
       }
       int winners = 0;

@@ -1,4 +1,4 @@
-package io.doorman.slack.outbox;
+package io.doorman.slack.delivery;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
