@@ -160,7 +160,7 @@ public final class Doorman implements AutoCloseable {
     List<Sender> senders = new ArrayList<>();
     slackApp.ifPresent(s -> senders.add(s.sender()));
     email.ifPresent(e -> senders.add(e.sender()));
-    this.relay = new Relay(outbox, new Lease(database, "outbox", Lease.nodeName(), clock, Relay.LEASE), senders,
+    this.relay = new Relay(outbox, Lease.forThisProcess(database, "outbox", clock, Relay.LEASE), senders,
         Backoff.standard(), clock, metrics::parked);
     outbox.onEnqueued(relay::wake);
     metrics.countPending(outbox::pending);

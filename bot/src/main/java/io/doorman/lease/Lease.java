@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One node's claim on one job that only one node may do at a time: reading a mailbox ({@code
@@ -25,19 +26,32 @@ public final class Lease {
 
   private final Database db;
   private final String name;
-  private final String owner;
+  private final Supplier<String> ownerName;
+  private volatile String owner;
   private final Clock clock;
   private final Duration ttl;
 
   public Lease(Database db, String name, String owner, Clock clock, Duration ttl) {
+    this(db, name, () -> owner, clock, ttl);
+  }
+
+  private Lease(Database db, String name, Supplier<String> owner, Clock clock, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("a lease needs a positive duration, not " + ttl);
     }
     this.db = db;
     this.name = name;
-    this.owner = owner;
+    this.ownerName = owner;
     this.clock = clock;
     this.ttl = ttl;
+  }
+
+  /**
+   * The lease {@code name} held as this process ({@link #nodeName(Database)}), the name settled
+   * when it is first needed: by then the store is open, and building this waits for nothing.
+   */
+  public static Lease forThisProcess(Database db, String name, Clock clock, Duration ttl) {
+    return new Lease(db, name, () -> nodeName(db), clock, ttl);
   }
 
   public String name() {
@@ -45,7 +59,12 @@ public final class Lease {
   }
 
   public String owner() {
-    return owner;
+    String o = owner;
+    if (o == null) {
+      o = ownerName.get();
+      owner = o;
+    }
+    return o;
   }
 
   public Duration ttl() {
@@ -56,6 +75,7 @@ public final class Lease {
   public boolean acquire() {
     Instant now = clock.instant();
     Instant until = now.plus(ttl);
+    String owner = owner();
     return db.inTransaction("take the lease " + name, tx -> {
       if (tx.update("UPDATE leases SET holder = ?, expires_at = ? WHERE name = ? AND (holder = ? OR expires_at <= ?)",
           p -> p.set(1, owner).set(2, until).set(3, name).set(4, owner).set(5, now)) == 1) {
@@ -70,6 +90,7 @@ public final class Lease {
 
   /** Gives the lease up at once (on shutdown), so another node need not wait for it to expire. */
   public void release() {
+    String owner = owner();
     db.inTransaction("release the lease " + name, tx -> tx.update(
         "UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?",
         p -> p.set(1, Instant.EPOCH).set(2, name).set(3, owner)));
@@ -82,6 +103,16 @@ public final class Lease {
         "SELECT holder, expires_at FROM leases WHERE name = ?", p -> p.set(1, name),
         r -> new Holder(r.string("holder"), r.instant("expires_at"))))
         .filter(h -> h.expiresAt().isAfter(now));
+  }
+
+  /**
+   * Who this process is, as a lease holder. On an embedded database only one process at a time
+   * opens the store, so whoever held a lease before is this process's own past (killed, say):
+   * the same name takes the lease back at once instead of waiting for it to expire. On a shared
+   * database, {@link #nodeName()}.
+   */
+  public static String nodeName(Database db) {
+    return db.embedded() ? "this process (embedded store)" : nodeName();
   }
 
   /** host:pid:random, so two processes on one host are two owners. */

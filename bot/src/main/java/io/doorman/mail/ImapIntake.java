@@ -67,11 +67,15 @@ public final class ImapIntake implements AutoCloseable {
 
   public ImapIntake(ImapSettings settings, MailHandler handler, Database db, Clock clock, Sleeper sleeper,
       Duration leaseTime, String owner) {
+    this(settings, handler, clock, sleeper, new Lease(db, "mailbox:" + settings.mailbox(), owner, clock, leaseTime));
+  }
+
+  private ImapIntake(ImapSettings settings, MailHandler handler, Clock clock, Sleeper sleeper, Lease lease) {
     this.settings = settings;
     this.handler = handler;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.lease = new Lease(db, "mailbox:" + settings.mailbox(), owner, clock, leaseTime);
+    this.lease = lease;
   }
 
   /**
@@ -81,7 +85,8 @@ public final class ImapIntake implements AutoCloseable {
   public static Optional<ImapIntake> fromConfig(
       Function<String, Optional<String>> config, MailHandler handler, Database db, Clock clock) {
     return ImapSettings.from(config)
-        .map(s -> new ImapIntake(s, handler, db, clock, Sleeper.REAL, LEASE, Lease.nodeName()));
+        .map(s -> new ImapIntake(s, handler, clock, Sleeper.REAL,
+            Lease.forThisProcess(db, "mailbox:" + s.mailbox(), clock, LEASE)));
   }
 
   /** Starts checking the lease (at once, then every third of the lease time); returns at once. */

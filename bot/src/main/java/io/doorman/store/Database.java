@@ -344,6 +344,11 @@ public final class Database implements AutoCloseable {
     return opened().dialect();
   }
 
+  /** Whether the database lives in this process (H2's file): one process at a time uses it. */
+  public boolean embedded() {
+    return dialect().closesWithLastConnection();
+  }
+
   public String dialectName() {
     return dialect().name();
   }
