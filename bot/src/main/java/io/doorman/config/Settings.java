@@ -22,6 +22,8 @@ public final class Settings {
         Checks.notBlank());
     plain("http.port", "8080", "port of the web server (0 = any free port)", Checks.port());
     secret("console.token", "required for the console when http.bind is not loopback");
+    plain("console.operator", null, "whom console decisions are recorded as (default: the machine's user)",
+        Setting.Check.ANY);
     secret("slack.bot-token", "xoxb-… bot token; Slack is on when this and slack.signing-secret are set");
     secret("slack.signing-secret", "Slack's request signing secret");
     secret("slack.app-token", "xapp-… app token; when set, Socket Mode instead of the HTTP endpoint");

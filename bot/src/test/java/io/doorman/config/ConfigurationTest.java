@@ -104,7 +104,7 @@ class ConfigurationTest {
   void theCatalogHasEveryAgreedKeyWithItsEnvironmentVariable() {
     List<String> agreed = List.of(
         "data.dir", "db.url", "db.user", "db.password", "policy.file", "inbox.dir", "http.bind", "http.port",
-        "console.token", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.channel",
+        "console.token", "console.operator", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.channel",
         "slack.teams", "slack.decide", "slack.api-url", "imap.host", "imap.port", "imap.user", "imap.password",
         "imap.tls", "imap.oauth-token", "imap.oauth-token-command", "imap.folder", "imap.processed-folder",
         "imap.review-folder", "imap.mark", "smtp.host", "smtp.port", "smtp.user", "smtp.password", "smtp.tls",
