@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -194,6 +194,11 @@ final class ConditionParser {
         : Optional.empty();
   }
 
+  /**
+   * RE2 syntax, compiled by RE2/J: matching takes time linear in the text. Constructs only a
+   * backtracking engine has are refused at the character where they stand, and so are patterns
+   * whose compiled program exceeds the limits.
+   */
   private Optional<Condition> regex(Node value, Field field) {
     List<Condition> any = new ArrayList<>();
     for (Node p : nodes.oneOrMany(value)) {
@@ -201,16 +206,59 @@ final class ConditionParser {
       if (s.isEmpty()) {
         return Optional.empty();
       }
-      try {
-        Pattern pattern =
-            Pattern.compile(s.get(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        any.add(Conditions.matches(field, pattern));
-      } catch (PatternSyntaxException e) {
-        nodes.error(p, "bad regular expression '" + s.get() + "': " + e.getDescription());
+      Optional<Pattern> pattern = compile(p, s.get());
+      if (pattern.isEmpty()) {
         return Optional.empty();
       }
+      any.add(Conditions.matches(field, pattern.get()));
     }
     return Optional.of(any.size() == 1 ? any.get(0) : Conditions.any(any));
+  }
+
+  private Optional<Pattern> compile(Node node, String regex) {
+    if (regex.length() > Limits.MAX_PATTERN_CHARS) {
+      nodes.error(node, "regular expression of " + regex.length() + " characters; the limit is "
+          + Limits.MAX_PATTERN_CHARS + " (use keywords for long lists of words)");
+      return Optional.empty();
+    }
+    Optional<RegexCheck.Problem> backtracking = RegexCheck.backtracking(regex);
+    if (backtracking.isPresent()) {
+      nodes.errors().add(nodes.at(node, backtracking.get().offset()).error(
+          backtracking.get().message() + ", which needs a backtracking engine: regular"
+              + " expressions here are RE2 syntax and run in linear time (see docs/POLICY.md)"));
+      return Optional.empty();
+    }
+    long estimate = RegexCheck.estimatedSize(regex);
+    if (estimate > 4L * Limits.MAX_PROGRAM) {
+      nodes.error(node, tooLarge(regex, estimate));
+      return Optional.empty();
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException e) {
+      nodes.error(node, "bad regular expression '" + regex + "': " + e.getDescription());
+      return Optional.empty();
+    }
+    int size = pattern.programSize();
+    if (size > Limits.MAX_PROGRAM) {
+      nodes.error(node, tooLarge(regex, size));
+      return Optional.empty();
+    }
+    int programUsed = nodes.addProgram(size);
+    if (programUsed > Limits.MAX_PROGRAM_PER_FILE) {
+      nodes.error(node, "the regular expressions of this file compile to " + programUsed
+          + " instructions so far; the limit is " + Limits.MAX_PROGRAM_PER_FILE
+          + " (use keywords, which cost nothing per rule)");
+      return Optional.empty();
+    }
+    return Optional.of(pattern);
+  }
+
+  private static String tooLarge(String regex, long size) {
+    return "regular expression '" + (regex.length() > 60 ? regex.substring(0, 60) + "…" : regex)
+        + "' compiles to about " + size + " instructions; the limit is " + Limits.MAX_PROGRAM
+        + " (large counted repeats such as {1000} multiply)";
   }
 
   private Optional<Condition> mutual(Node value) {

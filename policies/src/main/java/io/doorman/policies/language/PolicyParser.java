@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -47,8 +49,8 @@ public final class PolicyParser {
   private final Vocabulary.Builder vocabulary;
   private final Set<String> ruleIds = new HashSet<>();
 
-  private PolicyParser(String file, Vocabulary.Builder vocabulary) {
-    this.nodes = new Nodes(file);
+  private PolicyParser(String file, String text, Vocabulary.Builder vocabulary) {
+    this.nodes = new Nodes(file, text);
     this.vocabulary = vocabulary;
   }
 
@@ -78,10 +80,19 @@ public final class PolicyParser {
 
   /** Reads a policy file as far as it can; see {@link #parse} for a strict reading. */
   public static Reading read(String file, String text, Vocabulary.Builder vocabulary) {
-    PolicyParser parser = new PolicyParser(file, vocabulary);
+    if (text.length() > Limits.MAX_CHARS) {
+      return new Reading(Optional.empty(), List.of(new PolicyError(file, 1, 1, "the file has "
+          + text.length() + " characters; a policy file may have at most " + Limits.MAX_CHARS)));
+    }
+    PolicyParser parser = new PolicyParser(file, text, vocabulary);
+    LoadSettings settings = LoadSettings.builder().setLabel(file).build();
     Optional<Node> root;
     try {
-      root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
+      Optional<PolicyError> tooDeep = tooDeep(file, text, settings);
+      if (tooDeep.isPresent()) {
+        return new Reading(Optional.empty(), List.of(tooDeep.get()));
+      }
+      root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
       int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
@@ -97,6 +108,35 @@ public final class PolicyParser {
     }
     LayerSpec layer = parser.layer(root.get(), FILE_KEYS);
     return new Reading(Optional.of(layer), List.copyOf(parser.nodes.errors()));
+  }
+
+  /**
+   * Mappings and lists nested deeper than the limit, found from the stream of YAML events (which
+   * needs no recursion) before the document is composed into a tree (which recurses).
+   */
+  private static Optional<PolicyError> tooDeep(String file, String text, LoadSettings settings) {
+    int depth = 0;
+    for (Event e : new Parse(settings).parseString(text)) {
+      switch (e.getEventId()) {
+        case MappingStart:
+        case SequenceStart:
+          if (++depth > Limits.MAX_DEPTH) {
+            int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+            int column = e.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+            return Optional.of(new PolicyError(file, line, column, "mappings and lists nested"
+                + " more than " + Limits.MAX_DEPTH + " deep; nothing in Doorman's policy"
+                + " language needs that many levels"));
+          }
+          break;
+        case MappingEnd:
+        case SequenceEnd:
+          depth--;
+          break;
+        default:
+          break;
+      }
+    }
+    return Optional.empty();
   }
 
   private LayerSpec layer(Node node, Set<String> allowed) {

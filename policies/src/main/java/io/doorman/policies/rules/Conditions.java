@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Builds the compiled conditions the policy language offers. */
 public final class Conditions {
@@ -165,15 +165,16 @@ public final class Conditions {
     }
   }
 
+  /** RE2/J over the first {@link Facts#REGEX_CHARS} characters: linear in that, whatever the pattern. */
   record Matches(Field field, Pattern pattern) implements Condition {
     @Override
     public boolean test(Facts f) {
-      return pattern.matcher(f.raw(field)).find();
+      return pattern.matcher(f.forRegex(field)).find();
     }
 
     @Override
     public Optional<String> evidence(Facts f) {
-      Matcher m = pattern.matcher(f.raw(field));
+      Matcher m = pattern.matcher(f.forRegex(field));
       return m.find() ? Optional.of("'" + m.group() + "' in " + field.label()) : Optional.empty();
     }
   }

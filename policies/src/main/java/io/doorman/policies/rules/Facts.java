@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * One invitation (or message) as the conditions see it: texts folded once, every keyword of the
@@ -23,6 +23,13 @@ public final class Facts {
 
   private static final Pattern DOMAIN =
       Pattern.compile("(?:@|https?://)([a-z0-9.-]+\\.[a-z]{2,})", Pattern.CASE_INSENSITIVE);
+  /**
+   * How much of a text regular expressions see. LinkedIn's notes have at most 300 characters and
+   * headlines 220; the bound keeps a policy's worst case (its patterns' size times this) small.
+   */
+  public static final int REGEX_CHARS = 500;
+  /** How much of a text keywords see (the store keeps notes up to 10,000 characters). */
+  public static final int TEXT_CHARS = 10_000;
 
   private final Vocabulary vocabulary;
   private final Optional<String> note;
@@ -94,11 +101,18 @@ public final class Facts {
     }
   }
 
+  /** The start of a text that regular expressions see. */
+  CharSequence forRegex(Field field) {
+    String s = raw(field);
+    return s.length() <= REGEX_CHARS ? s : s.substring(0, REGEX_CHARS);
+  }
+
   FoldedText text(Field field) {
     FoldedText t = texts[field.ordinal()];
     if (t == null) {
       String raw = raw(field);
-      t = raw.isEmpty() ? FoldedText.EMPTY : new FoldedText(raw);
+      t = raw.isEmpty() ? FoldedText.EMPTY
+          : new FoldedText(raw.length() <= TEXT_CHARS ? raw : raw.substring(0, TEXT_CHARS));
       texts[field.ordinal()] = t;
     }
     return t;
@@ -157,7 +171,9 @@ public final class Facts {
   List<String> domains() {
     if (domains == null) {
       List<String> all = new ArrayList<>();
-      Matcher m = DOMAIN.matcher(note.orElse("") + " " + sender.profileUrl().orElse(""));
+      String n = note.orElse("");
+      Matcher m = DOMAIN.matcher((n.length() <= TEXT_CHARS ? n : n.substring(0, TEXT_CHARS)) + " "
+          + sender.profileUrl().orElse(""));
       while (m.find()) {
         all.add(m.group(1).toLowerCase(Locale.ROOT));
       }

@@ -19,6 +19,10 @@ import java.util.Optional;
 public final class Vocabulary {
 
   private static final int MAX_GAP = 3;
+  /** Words in one keyword (LinkedIn's longest default text has 15). */
+  static final int MAX_WORDS = 24;
+  /** {@code ..} gaps in one keyword: each multiplies the ways a phrase can match by four. */
+  static final int MAX_GAPS = 3;
 
   private final String[][] phrases;
   /** Every exact word of every phrase, numbered; text words are looked up here once. */
@@ -297,6 +301,14 @@ public final class Vocabulary {
           words.addAll(List.of(folded.split(" ")));
         }
       }
+    }
+    if (words.size() > MAX_WORDS) {
+      throw new IllegalArgumentException("keyword '" + phrase + "' has " + words.size()
+          + " words; the limit is " + MAX_WORDS);
+    }
+    if (words.stream().filter(w -> w.equals("..")).count() > MAX_GAPS) {
+      throw new IllegalArgumentException("keyword '" + phrase + "' has more than " + MAX_GAPS
+          + " '..' gaps");
     }
     boolean anyWord = words.stream().anyMatch(w -> !w.equals(".."));
     if (!anyWord) {
