@@ -10,19 +10,23 @@ import java.util.Optional;
 
 /**
  * Runs rules over one invitation or message and adds up their points (SpamAssassin style). The
- * label with most points wins; ties go to the label first in tie order; a rule that forces a label
- * beats points (among several forced labels, tie order again); with no positive points the caller's
- * fallback applies.
+ * label with most points wins; a tie goes to the label with the stronger evidence (the words of
+ * the phrases that gave it points: "we met at" outweighs "demo"), then to the label first in tie
+ * order; a rule that forces a label beats points (among several forced labels, tie order again);
+ * with no positive points the caller's fallback applies.
  */
 final class Scoring {
 
   private final String[] labels;
   private final int[] tieOrder;
   private final int[] points;
+  private final int[] strength;
   private final List<Rule> fired = new ArrayList<>(4);
   private int forced = -1;
   private Action forcedAction;
   private int fellBackTo = -1;
+  private int winner = -1;
+  private int tiedWith = -1;
 
   /**
    * @param labels wire names by ordinal
@@ -32,6 +36,7 @@ final class Scoring {
     this.labels = labels;
     this.tieOrder = tieOrder;
     this.points = new int[labels.length];
+    this.strength = new int[labels.length];
   }
 
   Scoring run(List<Rule> rules, Facts facts) {
@@ -42,8 +47,13 @@ final class Scoring {
       }
       fired.add(rule);
       int[] add = rule.points();
+      int evidence = -1;
       for (int i = 0; i < add.length; i++) {
         points[i] += add[i];
+        if (add[i] > 0) {
+          evidence = evidence < 0 ? rule.condition().strength(facts) : evidence;
+          strength[i] += evidence;
+        }
       }
       if (rule.outcome().forcedLabel().isPresent()) {
         int label = rule.outcome().forcedLabel().getAsInt();
@@ -64,15 +74,28 @@ final class Scoring {
       return forced;
     }
     int best = -1;
+    tiedWith = -1;
     for (int label : tieOrder) {
-      if (points[label] > 0 && (best < 0 || points[label] > points[best])) {
+      if (points[label] <= 0) {
+        continue;
+      }
+      if (best < 0 || points[label] > points[best]) {
         best = label;
+        tiedWith = -1;
+      } else if (points[label] == points[best]) {
+        if (strength[label] > strength[best]) {
+          tiedWith = best;
+          best = label;
+        } else if (tiedWith < 0 || strength[tiedWith] < strength[label]) {
+          tiedWith = label;
+        }
       }
     }
     if (best < 0) {
       fellBackTo = fallback;
       return fallback;
     }
+    winner = best;
     return best;
   }
 
@@ -88,6 +111,7 @@ final class Scoring {
     if (fellBackTo >= 0) {
       reasons.add(fallbackReason());
     }
+    tieReason().ifPresent(reasons::add);
     return reasons;
   }
 
@@ -100,6 +124,8 @@ final class Scoring {
       out.add(new Explanation.FiredRule("(fallback)", "no label scored above zero",
           fallbackReason()));
     }
+    tieReason().ifPresent(r -> out.add(new Explanation.FiredRule("(tie)",
+        "a tie in points settled by evidence strength, then tie order", r)));
     return out;
   }
 
@@ -129,6 +155,18 @@ final class Scoring {
     }
     String evidence = rule.condition().evidence(facts).orElse(rule.description());
     return sb.append(": ").append(evidence).append(" (").append(rule.id()).append(')').toString();
+  }
+
+  /** {@code personal ties sales-pitch at 4 points; personal has the stronger evidence (3 to 1)}. */
+  private Optional<String> tieReason() {
+    if (winner < 0 || tiedWith < 0 || forced >= 0) {
+      return Optional.empty();
+    }
+    String how = strength[winner] > strength[tiedWith]
+        ? "the stronger evidence (" + strength[winner] + " to " + strength[tiedWith] + ")"
+        : "evidence as strong, and comes first in tie order";
+    return Optional.of(labels[winner] + " ties " + labels[tiedWith] + " at " + points[winner]
+        + " points; " + labels[winner] + " has " + how);
   }
 
   private String fallbackReason() {

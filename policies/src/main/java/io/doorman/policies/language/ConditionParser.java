@@ -40,7 +40,9 @@ final class ConditionParser {
 
   private static final Pattern TEAM =
       Pattern.compile("\\s*(.+?)\\s+within\\s+(\\d{1,4})\\s*d\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Set<String> KEYWORD_LANGUAGES = Set.of("en", "de", "fr", "es", "any");
+  private static final Set<String> KEYWORD_LANGUAGES =
+      Set.of("en", "de", "fr", "es", "pt", "it", "nl", "id", "any");
+  private static final Set<String> SENTENCE_KEYS = Set.of("has", "and", "without");
 
   private final Nodes nodes;
   private final Vocabulary.Builder vocabulary;
@@ -54,8 +56,10 @@ final class ConditionParser {
     keys.put("not", v -> parse(v).map(Conditions::not));
     keys.put("language", this::language);
     keys.put("senderIn", this::senderIn);
+    keys.put("sentence", this::sentence);
     if (section == Section.REPLY) {
       keys.put("textHas", v -> keywords(v, List.of(Field.NOTE)));
+      keys.put("textDenies", v -> denies(v, List.of(Field.NOTE)));
       keys.put("textMatches", v -> regex(v, Field.NOTE));
       keys.put("textLength", v -> length(v, Field.NOTE));
       return;
@@ -63,6 +67,7 @@ final class ConditionParser {
     keys.put("note", this::note);
     keys.put("noteLength", v -> length(v, Field.NOTE));
     keys.put("noteHas", v -> keywords(v, List.of(Field.NOTE)));
+    keys.put("noteDenies", v -> denies(v, List.of(Field.NOTE)));
     keys.put("noteMatches", v -> regex(v, Field.NOTE));
     keys.put("headlineHas", v -> keywords(v, List.of(Field.HEADLINE)));
     keys.put("headlineMatches", v -> regex(v, Field.HEADLINE));
@@ -154,8 +159,43 @@ final class ConditionParser {
     }
   }
 
-  /** A phrase, a list of phrases, or a mapping from language (en, de, fr, es, any) to phrases. */
   private Optional<Condition> keywords(Node value, List<Field> fields) {
+    return phraseIds(value).map(ids -> Conditions.keywords(fields, ids));
+  }
+
+  private Optional<Condition> denies(Node value, List<Field> fields) {
+    return phraseIds(value).map(ids -> Conditions.denies(fields, ids));
+  }
+
+  /** {@code sentence: {has: [...], and: [...], without: [...]}}: within one sentence. */
+  private Optional<Condition> sentence(Node value) {
+    Map<String, int[]> parts = new LinkedHashMap<>();
+    boolean ok = true;
+    for (NodeTuple t : nodes.mapping(value, "sentence")) {
+      String key = Nodes.key(t);
+      if (!SENTENCE_KEYS.contains(key)) {
+        nodes.unknownKey(t.getKeyNode(), "sentence key", key, SENTENCE_KEYS);
+        ok = false;
+        continue;
+      }
+      Optional<int[]> ids = phraseIds(t.getValueNode());
+      ids.ifPresent(i -> parts.put(key, i));
+      ok &= ids.isPresent();
+    }
+    if (ok && !parts.containsKey("has")) {
+      nodes.error(value, "'sentence' needs 'has': the phrases one sentence must say");
+      return Optional.empty();
+    }
+    return ok ? Optional.of(Conditions.sentence(Field.NOTE, parts.get("has"),
+        Optional.ofNullable(parts.get("and")), Optional.ofNullable(parts.get("without"))))
+        : Optional.empty();
+  }
+
+  /**
+   * A phrase, a list of phrases, or a mapping from language to phrases, registered in the
+   * policy's vocabulary.
+   */
+  private Optional<int[]> phraseIds(Node value) {
     List<Node> phrases = new ArrayList<>();
     if (value instanceof MappingNode) {
       for (NodeTuple t : nodes.mapping(value, "keywords")) {
@@ -188,10 +228,7 @@ final class ConditionParser {
       nodes.error(value, "no keywords given");
       return Optional.empty();
     }
-    return ok
-        ? Optional.of(
-            Conditions.keywords(fields, ids.stream().mapToInt(Integer::intValue).toArray()))
-        : Optional.empty();
+    return ok ? Optional.of(ids.stream().mapToInt(Integer::intValue).toArray()) : Optional.empty();
   }
 
   /**

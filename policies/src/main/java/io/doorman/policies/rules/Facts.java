@@ -39,7 +39,8 @@ public final class Facts {
   private final boolean reminder;
   private final TeamSignals team;
   private final FoldedText[] texts = new FoldedText[Field.values().length];
-  private final long[][] found = new long[Field.values().length][];
+  private final TextReading[] readings = new TextReading[Field.values().length];
+  private final Occurrences[] found = new Occurrences[Field.values().length];
   private List<String> domains;
 
   private Facts(
@@ -118,29 +119,40 @@ public final class Facts {
     return t;
   }
 
+  /** A text read as sentences, clauses and negations, in the language it is written in. */
+  TextReading reading(Field field) {
+    TextReading r = readings[field.ordinal()];
+    if (r == null) {
+      FoldedText t = text(field);
+      r = field == Field.NOTE ? new TextReading(t, NoteLanguage.of(t, origin.language()))
+          : new TextReading(t, NoteLanguage.forTemplate(origin.language()), false);
+      readings[field.ordinal()] = r;
+    }
+    return r;
+  }
+
+  /** The language the note (or a message's text) is written in, by its own words. */
+  public NoteLanguage noteLanguage() {
+    return reading(Field.NOTE).language();
+  }
+
+  Occurrences found(Field field) {
+    Occurrences o = found[field.ordinal()];
+    if (o == null) {
+      o = raw(field).isEmpty() ? Occurrences.none(vocabulary.size())
+          : vocabulary.find(reading(field));
+      found[field.ordinal()] = o;
+    }
+    return o;
+  }
+
   boolean contains(Field field, int phraseId) {
-    return (found(field)[phraseId >>> 6] & (1L << phraseId)) != 0;
+    return found(field).said(phraseId);
   }
 
-  /** Whether any phrase whose bit is set in {@code mask} occurs in the field. */
-  boolean containsAny(Field field, long[] mask) {
-    long[] bits = found(field);
-    for (int i = 0; i < mask.length; i++) {
-      if ((bits[i] & mask[i]) != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private long[] found(Field field) {
-    long[] bits = found[field.ordinal()];
-    if (bits == null) {
-      bits = field == Field.NOTE && note.isEmpty() || field == Field.HEADLINE
-          && sender.headline().isEmpty() ? vocabulary.nothing() : vocabulary.find(text(field));
-      found[field.ordinal()] = bits;
-    }
-    return bits;
+  /** Whether any phrase whose bit is set in {@code mask} is said (not negated) in the field. */
+  boolean containsAny(Field field, Mask mask) {
+    return found(field).anySaid(mask);
   }
 
   Vocabulary vocabulary() {
