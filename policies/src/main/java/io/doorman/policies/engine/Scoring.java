@@ -22,6 +22,8 @@ final class Scoring {
   private final int[] points;
   private final int[] strength;
   private final List<Rule> fired = new ArrayList<>(4);
+  /** The points each fired rule added (a rule with learned points adds what the model says). */
+  private final List<int[]> added = new ArrayList<>(4);
   private int forced = -1;
   private Action forcedAction;
   private int fellBackTo = -1;
@@ -46,7 +48,8 @@ final class Scoring {
         continue;
       }
       fired.add(rule);
-      int[] add = rule.points();
+      int[] add = rule.outcome().learnedPoints() > 0 ? learnedPoints(rule, facts) : rule.points();
+      added.add(add);
       int evidence = -1;
       for (int i = 0; i < add.length; i++) {
         points[i] += add[i];
@@ -66,6 +69,20 @@ final class Scoring {
       }
     }
     return this;
+  }
+
+  /**
+   * A rule's points plus those a learned model spreads over the categories ({@code then: {learned:
+   * N}}): N times the model's probability of each, rounded; none without a model.
+   */
+  private static int[] learnedPoints(Rule rule, Facts facts) {
+    int[] add = rule.points();
+    facts.prediction().ifPresent(p -> {
+      for (int c = 0; c < add.length; c++) {
+        add[c] += (int) Math.round(rule.outcome().learnedPoints() * p.categories()[c]);
+      }
+    });
+    return add;
   }
 
   /** The winning label's ordinal, or {@code fallback} when nothing scored above zero. */
@@ -105,8 +122,8 @@ final class Scoring {
 
   List<String> reasons(Facts facts) {
     List<String> reasons = new ArrayList<>(fired.size());
-    for (Rule rule : fired) {
-      reasons.add(reason(rule, facts));
+    for (int r = 0; r < fired.size(); r++) {
+      reasons.add(reason(fired.get(r), added.get(r), facts));
     }
     if (fellBackTo >= 0) {
       reasons.add(fallbackReason());
@@ -117,8 +134,10 @@ final class Scoring {
 
   List<Explanation.FiredRule> firedRules(Facts facts) {
     List<Explanation.FiredRule> out = new ArrayList<>(fired.size());
-    for (Rule rule : fired) {
-      out.add(new Explanation.FiredRule(rule.id(), rule.description(), reason(rule, facts)));
+    for (int r = 0; r < fired.size(); r++) {
+      Rule rule = fired.get(r);
+      out.add(new Explanation.FiredRule(rule.id(), rule.description(),
+          reason(rule, added.get(r), facts)));
     }
     if (fellBackTo >= 0) {
       out.add(new Explanation.FiredRule("(fallback)", "no label scored above zero",
@@ -138,10 +157,9 @@ final class Scoring {
   }
 
   /** {@code sales-pitch +3: 'book a 15-minute call' in note (pitch-call)}. */
-  private String reason(Rule rule, Facts facts) {
+  private String reason(Rule rule, int[] add, Facts facts) {
     StringBuilder sb = new StringBuilder();
     rule.outcome().forcedLabel().ifPresent(l -> sb.append(labels[l]).append(" (forced)"));
-    int[] add = rule.points();
     for (int label : tieOrder) {
       if (add[label] != 0) {
         sb.append(sb.length() == 0 ? "" : ", ").append(labels[label]);
@@ -154,6 +172,15 @@ final class Scoring {
       sb.append("no points");
     }
     String evidence = rule.condition().evidence(facts).orElse(rule.description());
+    if (rule.outcome().learnedPoints() > 0 && facts.prediction().isPresent()) {
+      int best = 0;
+      double[] p = facts.prediction().get().categories();
+      for (int c = 1; c < p.length; c++) {
+        best = p[c] > p[best] ? c : best;
+      }
+      evidence = facts.prediction().get().because(
+          io.doorman.policies.rules.Prediction.Target.CATEGORY, best);
+    }
     return sb.append(": ").append(evidence).append(" (").append(rule.id()).append(')').toString();
   }
 

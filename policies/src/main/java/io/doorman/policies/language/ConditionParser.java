@@ -6,6 +6,7 @@ import io.doorman.policies.rules.Comparison;
 import io.doorman.policies.rules.Condition;
 import io.doorman.policies.rules.Conditions;
 import io.doorman.policies.rules.Field;
+import io.doorman.policies.rules.Prediction;
 import io.doorman.policies.rules.FoldedText;
 import io.doorman.policies.rules.Vocabulary;
 import java.time.Duration;
@@ -81,6 +82,74 @@ final class ConditionParser {
     keys.put("previouslyDeclinedByTeam", v -> nodes.bool(v, "previouslyDeclinedByTeam")
         .map(Conditions::previouslyDeclinedByTeam));
     keys.put("reminder", v -> nodes.bool(v, "reminder").map(Conditions::reminder));
+    keys.put("learned", this::learned);
+  }
+
+  /** {@code learned: {category: personal, atLeast: 0.8}} or {@code {action: accept, ...}}. */
+  private Optional<Condition> learned(Node value) {
+    Optional<Prediction.Target> target = Optional.empty();
+    int label = -1;
+    double atLeast = Double.NaN;
+    boolean ok = true;
+    for (NodeTuple t : nodes.mapping(value, "learned")) {
+      String key = Nodes.key(t);
+      Optional<String> s = nodes.scalar(t.getValueNode(), key);
+      if (s.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      switch (key) {
+        case "category":
+        case "action":
+          if (target.isPresent()) {
+            nodes.error(t.getKeyNode(), "'learned' asks about a category or an action, not both");
+            ok = false;
+            break;
+          }
+          target = Optional.of(key.equals("category") ? Prediction.Target.CATEGORY
+              : Prediction.Target.ACTION);
+          label = labelOf(key, s.get());
+          if (label < 0) {
+            nodes.error(t.getValueNode(), "unknown " + key + " '" + s.get() + "'");
+            ok = false;
+          }
+          break;
+        case "atLeast":
+          try {
+            atLeast = Double.parseDouble(s.get().trim());
+          } catch (NumberFormatException e) {
+            atLeast = Double.NaN;
+          }
+          if (!(atLeast > 0 && atLeast <= 1)) {
+            nodes.error(t.getValueNode(), "atLeast must be a probability above 0 and at most 1,"
+                + " e.g. 0.8, not '" + s.get() + "'");
+            ok = false;
+          }
+          break;
+        default:
+          nodes.unknownKey(t.getKeyNode(), "learned key", key,
+              Set.of("category", "action", "atLeast"));
+          ok = false;
+      }
+    }
+    if (ok && (target.isEmpty() || Double.isNaN(atLeast))) {
+      nodes.error(value, "'learned' needs a category or an action, and atLeast: e.g."
+          + " {category: personal, atLeast: 0.8}");
+      return Optional.empty();
+    }
+    return ok ? Optional.of(Conditions.learned(target.get(), label, atLeast)) : Optional.empty();
+  }
+
+  private static int labelOf(String key, String wire) {
+    Enum<?>[] values = key.equals("category") ? io.doorman.policies.Category.values()
+        : io.doorman.policies.Action.values();
+    for (Enum<?> e : values) {
+      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (name.equals(wire.trim())) {
+        return e.ordinal();
+      }
+    }
+    return -1;
   }
 
   Set<String> keys() {

@@ -37,7 +37,8 @@ public final class PolicyParser {
   private static final Set<String> RECIPIENT_KEYS =
       Set.of("rules", "replyRules", "overrides", "actions", "replyActions", "definitions");
   private static final Set<String> RULE_KEYS = Set.of("id", "description", "if", "then");
-  private static final Set<String> OUTCOME_KEYS = Set.of("score", "category", "action");
+  private static final Set<String> OUTCOME_KEYS =
+      Set.of("score", "category", "action", "learned");
   private static final Set<String> OVERRIDE_KEYS = Set.of("enabled", "score");
   private static final Set<String> TEMPLATE_NAMES = Set.of("clarifyingQuestion", "followUp");
   private static final Set<String> PLACEHOLDERS = Set.of("firstName", "recipientFirstName");
@@ -254,6 +255,7 @@ public final class PolicyParser {
     int[] points = new int[labels.getEnumConstants().length];
     OptionalInt forced = OptionalInt.empty();
     Optional<Action> action = Optional.empty();
+    int learned = 0;
     int before = nodes.errors().size();
     boolean any = false;
     for (NodeTuple t : nodes.mapping(node, "'then'")) {
@@ -274,15 +276,25 @@ public final class PolicyParser {
       } else if (key.equals("category")) {
         Optional<Integer> label = label(t.getValueNode(), labels);
         forced = label.isPresent() ? OptionalInt.of(label.get()) : OptionalInt.empty();
+      } else if (key.equals("learned") && labels != Category.class) {
+        nodes.error(t.getKeyNode(), "learned points are for invitation rules (a model reads"
+            + " invitations, not answers)");
+      } else if (key.equals("learned")) {
+        Optional<Integer> n = nodes.integer(t.getValueNode(), "learned points");
+        if (n.isPresent() && (n.get() < 1 || n.get() > 20)) {
+          nodes.error(t.getValueNode(), "learned points must be between 1 and 20, not " + n.get());
+        } else if (n.isPresent()) {
+          learned = n.get();
+        }
       } else {
         action = enumValue(t.getValueNode(), Action.class);
       }
     }
     if (!any && nodes.errors().size() == before) {
-      nodes.error(node, "'then' needs 'score', 'category' or 'action'");
+      nodes.error(node, "'then' needs 'score', 'category', 'action' or 'learned'");
     }
     return nodes.errors().size() == before
-        ? Optional.of(new OutcomeSpec(points, forced, action))
+        ? Optional.of(new OutcomeSpec(points, forced, action, learned))
         : Optional.empty();
   }
 

@@ -88,6 +88,15 @@ public final class Conditions {
     return new Reminder(value);
   }
 
+  /**
+   * A learned model gives the label at least this probability; never holds without a model.
+   *
+   * @param label the {@code Category} or {@code Action} ordinal, by {@code target}
+   */
+  public static Condition learned(Prediction.Target target, int label, double atLeast) {
+    return new Learned(target, label, atLeast);
+  }
+
   public static Condition all(List<Condition> conditions) {
     return conditions.size() == 1 ? conditions.get(0) : new All(List.copyOf(conditions));
   }
@@ -412,6 +421,18 @@ public final class Conditions {
     @Override
     public Optional<String> evidence(Facts f) {
       return Optional.of(value ? "a reminder" : "not a reminder");
+    }
+  }
+
+  record Learned(Prediction.Target target, int label, double atLeast) implements Condition {
+    @Override
+    public boolean test(Facts f) {
+      return f.prediction().map(p -> p.probability(target, label) >= atLeast).orElse(false);
+    }
+
+    @Override
+    public Optional<String> evidence(Facts f) {
+      return f.prediction().map(p -> p.because(target, label));
     }
   }
 

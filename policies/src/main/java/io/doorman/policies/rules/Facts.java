@@ -42,6 +42,10 @@ public final class Facts {
   private final TextReading[] readings = new TextReading[Field.values().length];
   private final Occurrences[] found = new Occurrences[Field.values().length];
   private List<String> domains;
+  private final Optional<Predictor> predictor;
+  private Optional<Prediction> prediction;
+  private List<Term> noteTerms;
+  private List<Term> headlineTerms;
 
   private Facts(
       Vocabulary vocabulary,
@@ -50,8 +54,10 @@ public final class Facts {
       Origin origin,
       OptionalInt mutualConnections,
       boolean reminder,
-      TeamSignals team) {
+      TeamSignals team,
+      Optional<Predictor> predictor) {
     this.vocabulary = vocabulary;
+    this.predictor = predictor;
     this.note = note.filter(s -> !s.isBlank());
     this.sender = sender;
     this.origin = origin;
@@ -61,6 +67,12 @@ public final class Facts {
   }
 
   public static Facts of(Invitation invitation, TeamSignals team, Vocabulary vocabulary) {
+    return of(invitation, team, vocabulary, Optional.empty());
+  }
+
+  /** With a learned model, which {@code learned} conditions and points ask, once. */
+  public static Facts of(Invitation invitation, TeamSignals team, Vocabulary vocabulary,
+      Optional<Predictor> predictor) {
     return new Facts(
         vocabulary,
         invitation.note(),
@@ -68,7 +80,8 @@ public final class Facts {
         invitation.origin(),
         invitation.mutualConnections(),
         invitation.reminder(),
-        team);
+        team,
+        predictor);
   }
 
   /** A message's text stands where an invitation's note would. */
@@ -80,14 +93,28 @@ public final class Facts {
         message.origin(),
         OptionalInt.empty(),
         false,
-        TeamSignals.NONE);
+        TeamSignals.NONE,
+        Optional.empty());
+  }
+
+  /** The model whose prediction was asked for while classifying, if one was. */
+  public Optional<String> modelConsulted() {
+    return prediction == null ? Optional.empty() : prediction.map(Prediction::model);
+  }
+
+  /** The learned model's reading of this invitation, when there is a model. */
+  public Optional<Prediction> prediction() {
+    if (prediction == null) {
+      prediction = predictor.map(p -> p.predict(this));
+    }
+    return prediction;
   }
 
   public Optional<String> recipient() {
     return origin.recipient();
   }
 
-  boolean hasNote() {
+  public boolean hasNote() {
     return note.isPresent();
   }
 
@@ -131,6 +158,46 @@ public final class Facts {
     return r;
   }
 
+  /** A word of a text as the learned model reads it. */
+  public record Term(String term, String written, int clause) {}
+
+  /**
+   * The note's words as a learned model reads them: stop words left out, each stemmed in the
+   * note's language (Lucene's stemmer), a word a negation reaches marked with a leading {@code !},
+   * each with the word as written and the clause it stands in.
+   */
+  public List<Term> noteTerms() {
+    if (noteTerms == null) {
+      noteTerms = terms(Field.NOTE, true);
+    }
+    return noteTerms;
+  }
+
+  /** The headline's words, folded, stop words left out. */
+  public List<Term> headlineTerms() {
+    if (headlineTerms == null) {
+      headlineTerms = terms(Field.HEADLINE, false);
+    }
+    return headlineTerms;
+  }
+
+  private List<Term> terms(Field field, boolean stems) {
+    if (raw(field).isEmpty()) {
+      return List.of();
+    }
+    TextReading r = reading(field);
+    List<Term> out = new ArrayList<>(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      if (r.isStopWord(i) || r.text().word(i).length() < 2 && !Character.isDigit(
+          r.text().word(i).charAt(0))) {
+        continue;
+      }
+      String t = stems ? r.stem(i) : r.text().word(i);
+      out.add(new Term(r.negated(i, i + 1) ? "!" + t : t, r.text().quote(i, i + 1), r.clause(i)));
+    }
+    return out;
+  }
+
   /** The language the note (or a message's text) is written in, by its own words. */
   public NoteLanguage noteLanguage() {
     return reading(Field.NOTE).language();
@@ -159,15 +226,15 @@ public final class Facts {
     return vocabulary;
   }
 
-  OptionalInt mutualConnections() {
+  public OptionalInt mutualConnections() {
     return mutualConnections;
   }
 
-  Authenticity authenticity() {
+  public Authenticity authenticity() {
     return origin.authenticity();
   }
 
-  Language language() {
+  public Language language() {
     return origin.language();
   }
 
@@ -175,7 +242,7 @@ public final class Facts {
     return reminder;
   }
 
-  TeamSignals team() {
+  public TeamSignals team() {
     return team;
   }
 

@@ -40,6 +40,7 @@ final class TextReading {
   private final NoteLanguage language;
   private final byte[] breaks;
   private final int[] sentence;
+  private final int[] clause;
   private final int[] negatedFrom;
   private final int[] negatedBack;
   private String[] stems;
@@ -58,6 +59,7 @@ final class TextReading {
     int n = text.size();
     this.breaks = new byte[n];
     this.sentence = new int[n];
+    this.clause = new int[n];
     this.negatedFrom = new int[n];
     this.negatedBack = new int[n];
     findBreaks();
@@ -84,6 +86,11 @@ final class TextReading {
   /** The sentence word {@code i} stands in, counted from 0. */
   int sentence(int i) {
     return sentence[i];
+  }
+
+  /** The clause word {@code i} stands in, counted from 0 over the whole text. */
+  int clause(int i) {
+    return clause[i];
   }
 
   /** Whether a negation outside words {@code [from, to)} reaches them. */
@@ -142,6 +149,7 @@ final class TextReading {
   private void findBreaks() {
     String original = text.original();
     int s = 0;
+    int k = 0;
     for (int i = 1; i < text.size(); i++) {
       byte b = NONE;
       for (int c = text.end(i - 1); c < text.start(i); c++) {
@@ -166,7 +174,11 @@ final class TextReading {
       if (b == SENTENCE) {
         s++;
       }
+      if (b != NONE) {
+        k++;
+      }
       sentence[i] = s;
+      clause[i] = k;
     }
   }
 

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The default policy on invitations written for these tests, per category and language:
- * {@code invitations.txt} in English, German, French and Spanish, and {@code
- * notes-by-meaning.txt} in eight languages, with distractors.
+ * {@code invitations.txt} in English, German, French and Spanish, and the learned model's
+ * built-in seed set ({@code learning/seed-invitations.txt}) in eight languages, with distractors.
  */
 class DefaultPolicyFixturesTest {
 
   static Stream<String> invitations() throws IOException {
-    return Stream.concat(lines("invitations.txt"), lines("notes-by-meaning.txt"));
+    return Stream.concat(lines("invitations.txt"),
+        lines("/io/doorman/policies/learning/seed-invitations.txt"));
   }
 
   private static Stream<String> lines(String resource) throws IOException {
