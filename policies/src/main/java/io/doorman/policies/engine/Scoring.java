@@ -136,8 +136,15 @@ final class Scoring {
     List<Explanation.FiredRule> out = new ArrayList<>(fired.size());
     for (int r = 0; r < fired.size(); r++) {
       Rule rule = fired.get(r);
+      Map<String, Integer> points = new LinkedHashMap<>();
+      int[] add = added.get(r);
+      for (int label : tieOrder) {
+        if (add[label] != 0) {
+          points.put(labels[label], add[label]);
+        }
+      }
       out.add(new Explanation.FiredRule(rule.id(), rule.description(),
-          reason(rule, added.get(r), facts)));
+          reason(rule, add, facts), points, rule.outcome().forcedAction()));
     }
     if (fellBackTo >= 0) {
       out.add(new Explanation.FiredRule("(fallback)", "no label scored above zero",
