@@ -32,6 +32,9 @@ public final class EmailInputs {
   /** Receives each readable email with the notifications found in it. */
   public interface Receiver {
     void accept(RawMail mail, List<Notification> notifications);
+
+    /** An email that could not be read at all (after it was named on stderr). */
+    default void unreadable(RawMail mail, String reason) {}
   }
 
   private static final int READ_AHEAD = 64;
@@ -56,8 +59,12 @@ public final class EmailInputs {
     }
   }
 
-  /** What one entry of a source became: parsed notifications, or a reason it can't be read. */
-  private record Parsed(RawMail mail, List<Notification> notifications, Optional<String> problem) {}
+  /**
+   * What one entry of a source became: parsed notifications, or a message saying why it can't be
+   * read (and, for an email, the reason alone).
+   */
+  private record Parsed(
+      RawMail mail, List<Notification> notifications, Optional<String> problem, Optional<String> reason) {}
 
   /** Hands entries to the pool in input order and delivers their results in that same order. */
   private static final class Ordered {
@@ -96,15 +103,16 @@ public final class EmailInputs {
 
     private Future<Parsed> submit(SourceEntry entry) {
       if (entry instanceof SourceEntry.Problem p) {
-        return CompletableFuture.completedFuture(new Parsed(null, List.of(), Optional.of(p.source() + ": " + p.reason())));
+        return CompletableFuture.completedFuture(
+            new Parsed(null, List.of(), Optional.of(p.source() + ": " + p.reason()), Optional.empty()));
       }
       RawMail mail = ((SourceEntry.Mail) entry).mail();
       return parsers.submit(
           () -> {
             try {
-              return new Parsed(mail, reader.read(mail), Optional.empty());
+              return new Parsed(mail, reader.read(mail), Optional.empty(), Optional.empty());
             } catch (UnreadableMailException e) {
-              return new Parsed(mail, List.of(), Optional.of(e.getMessage()));
+              return new Parsed(mail, List.of(), Optional.of(e.getMessage()), Optional.of(e.reason()));
             }
           });
     }
@@ -114,6 +122,9 @@ public final class EmailInputs {
       if (parsed.problem().isPresent()) {
         err.println("doorman: " + parsed.problem().get());
         problems++;
+        if (parsed.mail() != null) {
+          receiver.unreadable(parsed.mail(), parsed.reason().orElse(parsed.problem().get()));
+        }
       } else {
         receiver.accept(parsed.mail(), parsed.notifications());
       }

@@ -3,6 +3,11 @@ package io.doorman.cli.classify;
 import io.doorman.cli.Verbosity;
 import io.doorman.cli.EmailInputs;
 import io.doorman.ingest.MailReader;
+import io.doorman.ingest.RawMail;
+import io.doorman.policies.Authenticity;
+import io.doorman.policies.Language;
+import io.doorman.policies.Origin;
+import io.doorman.policies.Other;
 import io.doorman.cli.policy.PolicyFiles;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
@@ -54,26 +59,43 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     Policy policy = loaded.get();
     Table table = new Table(out);
-    if (!json) {
-      table.header();
-    }
     int problems =
         EmailInputs.read(
             paths,
             new MailReader(),
             err,
-            (mail, notifications) -> {
-              for (Notification n : notifications) {
-                Classified c = classify(n, policy);
-                if (json) {
-                  out.println(JsonLines.line(c));
-                } else {
-                  table.row(c);
+            new EmailInputs.Receiver() {
+              @Override
+              public void accept(RawMail mail, List<Notification> notifications) {
+                for (Notification n : notifications) {
+                  print(classify(n, policy), table, out);
                 }
+              }
+
+              /** Every email gives a line; one that can't be read says why in its problems. */
+              @Override
+              public void unreadable(RawMail mail, String reason) {
+                print(classify(unreadableMail(mail, reason), policy), table, out);
               }
             });
     out.flush();
     return problems == 0 ? 0 : 1;
+  }
+
+  private void print(Classified c, Table table, PrintWriter out) {
+    if (json) {
+      out.println(JsonLines.line(c));
+    } else {
+      table.row(c);
+    }
+  }
+
+  private static Notification unreadableMail(RawMail mail, String reason) {
+    Origin origin =
+        new Origin(
+            mail.source(), Optional.empty(), Optional.empty(), Authenticity.UNVERIFIED, Optional.empty(),
+            Language.EN, false, List.of("unreadable: " + reason));
+    return new Other(origin, "");
   }
 
   private static Classified classify(Notification n, Policy policy) {

@@ -49,7 +49,13 @@ final class JsonLines {
     string(json, "note", note(n));
     string(json, "acceptUrl", n instanceof Invitation i ? i.acceptUrl() : Optional.empty());
     json.name("authenticity").value(origin.authenticity().wireName());
+    json.name("verified").value(origin.verified());
     json.name("language").value(origin.language().code());
+    json.name("problems").beginArray();
+    for (String problem : origin.problems()) {
+      json.value(problem);
+    }
+    json.endArray();
     json.name("verdict").beginObject();
     string(json, "action", action(c));
     string(json, "category", c.verdict().map(v -> v.category().wireName()));
@@ -101,7 +107,7 @@ final class JsonLines {
 
   private static void person(JsonWriter json, Optional<Person> person) throws IOException {
     json.beginObject();
-    string(json, "name", person.map(Person::name));
+    string(json, "name", person.map(Person::name).filter(name -> !name.isBlank()));
     string(json, "headline", person.flatMap(Person::headline));
     string(json, "location", person.flatMap(Person::location));
     string(json, "profileUrl", person.flatMap(Person::profileUrl));

@@ -5,22 +5,27 @@ import io.doorman.policies.Message;
 import io.doorman.policies.Notification;
 import java.io.PrintWriter;
 
-/** The classification as a table for people: one row per notification, fixed-width columns. */
+/**
+ * The classification as a table for people: one row per notification, fixed-width columns, the
+ * header above the first row (so an input that can't be read shows its error alone). A
+ * notification that could not be read completely says so in place of its note.
+ */
 final class Table {
 
   private static final String FORMAT = "%-34s %-10s %-24s %-16s %-8s %-11s %s%n";
 
   private final PrintWriter out;
+  private boolean headed;
 
   Table(PrintWriter out) {
     this.out = out;
   }
 
-  void header() {
-    out.printf(FORMAT, "SOURCE", "KIND", "SENDER", "CATEGORY", "ACTION", "AUTHENTIC", "NOTE");
-  }
-
   void row(Classified c) {
+    if (!headed) {
+      out.printf(FORMAT, "SOURCE", "KIND", "SENDER", "CATEGORY", "ACTION", "AUTHENTIC", "NOTE");
+      headed = true;
+    }
     Notification n = c.notification();
     String category =
         c.verdict()
@@ -58,6 +63,9 @@ final class Table {
   }
 
   private static String note(Notification n) {
+    if (n.origin().needsALook()) {
+      return "needs a look: " + String.join("; ", n.origin().problems());
+    }
     if (n instanceof Invitation i) {
       return i.note().orElse("(no note)");
     } else if (n instanceof Message m) {

@@ -52,7 +52,7 @@ class ClassifyCommandTest {
     for (String key :
         List.of(
             "source", "messageId", "kind", "recipient", "sender", "mutualConnections", "note",
-            "acceptUrl", "authenticity", "verdict", "reply")) {
+            "acceptUrl", "authenticity", "verified", "language", "problems", "verdict", "reply")) {
       assertTrue(json.has(key), "missing key " + key + " in " + lines.get(0));
     }
     assertTrue(json.getAsJsonObject("sender").has("headline"));
@@ -64,6 +64,31 @@ class ClassifyCommandTest {
     assertEquals("other", json.get("kind").getAsString());
     assertEquals("<lunch-1@example.com>", json.get("messageId").getAsString());
     assertEquals(mail.toString(), json.get("source").getAsString());
+  }
+
+  @Test
+  void anEmailThatCannotBeReadStillGivesALineThatSaysWhy() throws Exception {
+    String bomb = "X-Big: " + "x".repeat(70_000) + "\r\n\r\nbody\r\n";
+    Path mail = Files.writeString(dir.resolve("bomb.eml"), bomb, StandardCharsets.UTF_8);
+
+    int status = run("classify", "--json", mail.toString());
+
+    assertEquals(1, status);
+    assertTrue(err.toString().contains("bomb.eml"), err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(1, lines.size(), out.toString());
+    JsonObject json = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    assertEquals("other", json.get("kind").getAsString());
+    assertTrue(json.getAsJsonArray("problems").get(0).getAsString().startsWith("unreadable: "), lines.get(0));
+  }
+
+  @Test
+  void aWrongPathPrintsTheErrorWithoutAnEmptyTable() {
+    int status = run("classify", dir.resolve("sample").toString());
+
+    assertEquals(1, status);
+    assertEquals("", out.toString());
+    assertTrue(err.toString().contains("sample"), err.toString());
   }
 
   @Test

@@ -18,10 +18,13 @@ final class Canonical {
 
   final List<Field> fields;
   final byte[] body;
+  /** Where the body starts in the message's bytes. */
+  final int bodyStart;
 
-  private Canonical(List<Field> fields, byte[] body) {
+  private Canonical(List<Field> fields, byte[] body, int bodyStart) {
     this.fields = fields;
     this.body = body;
+    this.bodyStart = bodyStart;
   }
 
   static Canonical split(byte[] message) {
@@ -54,7 +57,33 @@ final class Canonical {
     }
     byte[] body = new byte[message.length - bodyStart];
     System.arraycopy(message, bodyStart, body, 0, body.length);
-    return new Canonical(fields, body);
+    return new Canonical(fields, body, bodyStart);
+  }
+
+  /**
+   * How many bytes of the body as written its first {@code canonicalLength} canonical bytes stand
+   * for, in whole lines: a line that is only partly signed is not signed.
+   */
+  int rawBodyLength(boolean relaxed, int canonicalLength) {
+    int canonical = 0;
+    int i = 0;
+    while (i < body.length) {
+      int end = i;
+      while (end < body.length && body[end] != '\n') {
+        end++;
+      }
+      int contentEnd = end > i && body[end - 1] == '\r' ? end - 1 : end;
+      String line = new String(body, i, contentEnd - i, StandardCharsets.ISO_8859_1);
+      if (relaxed) {
+        line = line.replaceAll("[ \t]+", " ").replaceAll(" $", "");
+      }
+      canonical += line.length() + 2;
+      if (canonical > canonicalLength) {
+        return i;
+      }
+      i = Math.min(end + 1, body.length);
+    }
+    return body.length;
   }
 
   /** A header field in the given canonicalization, without its final CRLF. */

@@ -19,9 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies the DKIM signatures of a message (RFC 6376): rsa-sha256, rsa-sha1 and ed25519-sha256;
- * simple and relaxed canonicalization; {@code l=}, {@code x=}; several signatures (it passes when
- * one does). Never throws: a malformed signature is a failure with a reason.
+ * Verifies the DKIM signatures of a message (RFC 6376): rsa-sha256 and ed25519-sha256; simple and
+ * relaxed canonicalization; {@code l=}, {@code x=}; several signatures (it passes when one does).
+ * Never throws.
+ *
+ * <p>Only a body or signature that does not match is a failure, evidence that the message was
+ * changed. A signature that cannot be checked is a permanent error and says nothing either way: a
+ * key that can't be found, a malformed or expired signature, rsa-sha1 or a key under 1,024 bits
+ * (RFC 8301), or a signature that does not cover From (RFC 6376 §5.4). A DNS failure is a
+ * temporary error. With {@code l=}, only that much of the body is signed: the result says how much.
  */
 public final class DkimVerifier {
 
@@ -68,17 +74,24 @@ public final class DkimVerifier {
       TagList tags = TagList.parse(raw.substring(raw.indexOf(':') + 1));
       domain = tags.require("d").toLowerCase(Locale.ROOT);
       if (!"1".equals(tags.require("v"))) {
-        return DkimResult.fail(domain, "unsupported version v=" + tags.require("v"));
+        return DkimResult.permerror(domain, "unsupported version v=" + tags.require("v"));
       }
       String algorithm = tags.require("a").toLowerCase(Locale.ROOT);
+      if (algorithm.equals("rsa-sha1")) {
+        return DkimResult.permerror(domain, "rsa-sha1 signatures are not accepted (RFC 8301)");
+      }
+      if (!coversFrom(tags.require("h"))) {
+        return DkimResult.permerror(domain, "the signature does not cover From (RFC 6376 §5.4)");
+      }
       String[] canon = tags.get("c").orElse("simple/simple").toLowerCase(Locale.ROOT).split("/");
       boolean relaxedHeader = canon[0].equals("relaxed");
       boolean relaxedBody = canon.length > 1 && canon[1].equals("relaxed");
       Optional<String> expires = tags.get("x");
       if (expires.isPresent() && clock.instant().getEpochSecond() > Long.parseLong(expires.get())) {
-        return DkimResult.fail(domain, "signature expired");
+        return DkimResult.permerror(domain, "signature expired");
       }
       byte[] body = message.body(relaxedBody);
+      int fullLength = body.length;
       Optional<String> length = tags.get("l");
       if (length.isPresent()) {
         int l = (int) Math.min(Long.parseLong(length.get()), body.length);
@@ -92,21 +105,38 @@ public final class DkimVerifier {
       }
       Optional<String> record = keys.keyRecord(tags.require("s"), domain);
       if (record.isEmpty()) {
-        return DkimResult.fail(domain, "no key for selector '" + tags.require("s") + "'");
+        return DkimResult.permerror(domain, "no key for selector '" + tags.require("s") + "'");
       }
       PublicKey key = publicKey(TagList.parse(record.get()), algorithm);
+      if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() < 1024) {
+        return DkimResult.permerror(domain, "an RSA key of " + rsa.getModulus().bitLength() + " bits is too weak (RFC 8301)");
+      }
       byte[] signedData = signedHeaders(message, field, tags, relaxedHeader);
       byte[] signatureBytes = Base64.getDecoder().decode(TagList.compact(tags.require("b")));
-      return verifies(algorithm, key, signedData, signatureBytes)
-          ? DkimResult.pass(domain)
-          : DkimResult.fail(domain, "signature does not verify (a signed header was changed)");
+      if (!verifies(algorithm, key, signedData, signatureBytes)) {
+        return DkimResult.fail(domain, "signature does not verify (a signed header was changed)");
+      }
+      if (body.length < fullLength) {
+        int signed = message.bodyStart + message.rawBodyLength(relaxedBody, body.length);
+        return DkimResult.passFor(domain, signed);
+      }
+      return DkimResult.pass(domain);
     } catch (IOException e) {
       return DkimResult.temperror(domain, e.getMessage());
     } catch (KeyRevoked e) {
-      return DkimResult.fail(domain, "key revoked");
+      return DkimResult.permerror(domain, "key revoked");
     } catch (IllegalArgumentException | GeneralSecurityException | StringIndexOutOfBoundsException e) {
-      return DkimResult.fail(domain, "malformed signature or key: " + e.getMessage());
+      return DkimResult.permerror(domain, "malformed signature or key: " + e.getMessage());
     }
+  }
+
+  private static boolean coversFrom(String h) {
+    for (String name : h.split(":")) {
+      if (name.strip().equalsIgnoreCase("from")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] signedHeaders(
@@ -152,12 +182,6 @@ public final class DkimVerifier {
     switch (algorithm) {
       case "rsa-sha256" -> {
         Signature s = Signature.getInstance("SHA256withRSA");
-        s.initVerify(key);
-        s.update(data);
-        return s.verify(signature);
-      }
-      case "rsa-sha1" -> {
-        Signature s = Signature.getInstance("SHA1withRSA");
         s.initVerify(key);
         s.update(data);
         return s.verify(signature);

@@ -7,42 +7,81 @@ import io.doorman.policies.Person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Reads a digest ("You have 4 pending invitations"): one invitation per person listed, each the
- * lines above its Accept link. The N-th is read from {@code source#N}.
+ * Reads a digest ("You have 4 pending invitations"): one invitation per accept link, each the
+ * person described in the paragraph above it. The N-th is read from {@code source#N}. A digest of
+ * which no entry can be read still gives one line, with the problem named.
  */
 final class DigestReader {
 
   private DigestReader() {}
 
-  static List<Notification> read(Origin origin, Content content, boolean linksShown) {
+  static List<Notification> read(Origin origin, Reading r) {
+    List<Entry> entries = entries(r.layout.content());
     List<Notification> out = new ArrayList<>();
-    List<String> pending = new ArrayList<>();
-    Entry last = null;
-    List<Entry> entries = new ArrayList<>();
-    for (Line line : content.lines()) {
-      if (line.link().isPresent()) {
-        Link link = line.link().get();
-        if (link.role() == Wording.LinkRole.ACCEPT && !pending.isEmpty()) {
-          last = new Entry(List.copyOf(pending), link.url());
-          entries.add(last);
-          pending.clear();
-        } else if (link.role() == Wording.LinkRole.PROFILE && last != null && last.profile == null) {
-          last.profile = link.url();
-        }
-      } else if (line.isBlank()) {
-        if (last == null || !pending.isEmpty()) {
-          pending.clear();
-        }
-      } else if (!Wording.isHeading(line.text())) {
-        pending.add(line.text());
-      }
-    }
     for (int i = 0; i < entries.size(); i++) {
-      out.add(entries.get(i).invitation(origin.withSource(origin.source() + "#" + i), linksShown));
+      out.add(entries.get(i).invitation(origin.withSource(origin.source() + "#" + i), r.linksShown));
+    }
+    if (out.isEmpty()) {
+      r.problem("digest: no entry could be read");
+      out.add(
+          new Invitation(
+              origin.withSource(origin.source() + "#0").withProblems(r.problems()),
+              Person.named(r.name()),
+              OptionalInt.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              false));
     }
     return out;
+  }
+
+  private static List<Entry> entries(List<Line> content) {
+    List<Entry> entries = new ArrayList<>();
+    List<List<String>> paragraphs = new ArrayList<>();
+    List<String> paragraph = new ArrayList<>();
+    Entry last = null;
+    String profileBefore = null;
+    for (Line line : content) {
+      Optional<Link> link = line.link();
+      if (link.isEmpty()) {
+        if (line.isBlank()) {
+          paragraph = endParagraph(paragraphs, paragraph);
+        } else if (!TemplateText.isHeading(line.text()) && !Layout.isRule(line.text())) {
+          paragraph.add(line.text());
+        }
+        continue;
+      }
+      paragraph = endParagraph(paragraphs, paragraph);
+      LinkRole role = link.get().role();
+      if (role == LinkRole.ACCEPT) {
+        if (paragraphs.isEmpty()) {
+          continue; // a second accept link of the same entry (a photo, a button)
+        }
+        last = new Entry(paragraphs.get(paragraphs.size() - 1), link.get().url(), profileBefore);
+        entries.add(last);
+        paragraphs.clear();
+        profileBefore = null;
+      } else if (role == LinkRole.PROFILE) {
+        if (paragraphs.isEmpty() && last != null && last.profile == null) {
+          last.profile = link.get().url();
+        } else if (!paragraphs.isEmpty()) {
+          profileBefore = link.get().url();
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static List<String> endParagraph(List<List<String>> paragraphs, List<String> paragraph) {
+    if (paragraph.isEmpty()) {
+      return paragraph;
+    }
+    paragraphs.add(paragraph);
+    return new ArrayList<>();
   }
 
   private static final class Entry {
@@ -50,13 +89,14 @@ final class DigestReader {
     final String accept;
     String profile;
 
-    Entry(List<String> lines, String accept) {
-      this.lines = lines;
+    Entry(List<String> lines, String accept, String profile) {
+      this.lines = List.copyOf(lines);
       this.accept = accept;
+      this.profile = profile;
     }
 
     Invitation invitation(Origin origin, boolean linksShown) {
-      PersonBlock p = PersonBlock.read(List.of(lines), 0, 0);
+      PersonBlock p = PersonBlock.read(lines, 0, 0);
       return new Invitation(
           origin,
           new Person(
@@ -67,7 +107,7 @@ final class DigestReader {
           p.mutual(),
           Optional.empty(),
           linksShown ? Optional.of(LinkCleaner.clean(accept)) : Optional.empty(),
-          LinkCleaner.param(accept, "invitationId"),
+          LinkCleaner.invitationId(accept),
           false);
     }
   }

@@ -1,5 +1,6 @@
 package io.doorman.ingest.linkedin;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 
 /**
  * HTML to the lines a person would see: block elements start new lines, hidden elements (the
- * preheader) are left out, and a button-like link ({@code <a href=…>Accept</a>}) becomes a line
- * {@code Accept: URL}, the way the text/plain part writes it.
+ * preheader) are left out, and a link that acts ({@code <a href=…>Accept</a>}, "Accept invitation
+ * from Jane", Unsubscribe) becomes a line {@code Label: URL}, the way the text/plain part writes
+ * it. A link to the member's profile whose text is their name stays text: it is the person block's
+ * name line.
  */
 final class HtmlText {
 
@@ -33,7 +37,7 @@ final class HtmlText {
 
   private HtmlText() {}
 
-  /** The visible text of an HTML body as lines, with button links written as "Label: URL". */
+  /** The visible text of an HTML body as lines, with links that act written as "Label: URL". */
   static List<String> lines(String html) {
     Document doc = Jsoup.parse(html);
     HtmlText text = new HtmlText();
@@ -106,12 +110,138 @@ final class HtmlText {
     return style.contains("display:none") || e.hasAttr("hidden");
   }
 
-  /** A link whose text is a label (Accept, View profile, Reply, …) rather than content. */
+  /**
+   * A link that acts rather than shows content: one of LinkedIn's labels, or a link whose address
+   * says it accepts, replies, writes or leaves (by its path and tracking). A profile link whose
+   * text is not a label is the member's name.
+   */
   private static boolean isButton(Element a) {
-    String href = a.attr("href");
-    if (!href.regionMatches(true, 0, "http", 0, 4)) {
+    String href = a.attr("href").strip();
+    String text = a.text().strip();
+    if (!href.regionMatches(true, 0, "http", 0, 4) || text.isEmpty()) {
       return false;
     }
-    return Wording.isLinkLabel(a.text().strip());
+    if (TemplateText.isLinkLabel(text)) {
+      return true;
+    }
+    LinkRole role = LinkRoles.of(href, "");
+    return role != LinkRole.PROFILE && role != LinkRole.OTHER;
+  }
+
+  // ------------------------------------------------------------------ comparing with the text part
+
+  /** The visible text of an HTML part, normalised, for asking whether a text stands in it. */
+  static Visible visible(String html) {
+    int tail = Math.max(0, html.length() - 2_000);
+    boolean complete = indexOfIgnoreCase(html, "</body", tail) >= 0 || indexOfIgnoreCase(html, "</html", tail) >= 0;
+    return new Visible(normalise(stripTags(html)), complete);
+  }
+
+  /** An HTML part's text: tags and scripts out, entities decoded, spaces and quotes normalised. */
+  static final class Visible {
+    private final String text;
+    private final boolean complete;
+
+    private Visible(String text, boolean complete) {
+      this.text = text;
+      this.complete = complete;
+    }
+
+    /** Whether the part ends as HTML does; one cut off on the way can't say what it lacks. */
+    boolean complete() {
+      return complete;
+    }
+
+    boolean contains(String passage) {
+      String p = normalise(passage);
+      return p.isEmpty() || text.contains(p);
+    }
+  }
+
+  /** Tags, comments, {@code <head>}, {@code <style>} and {@code <script>} out; entities decoded. */
+  static String stripTags(String html) {
+    StringBuilder out = new StringBuilder(html.length() / 3);
+    int i = 0;
+    int n = html.length();
+    while (i < n) {
+      char c = html.charAt(i);
+      if (c != '<') {
+        int next = html.indexOf('<', i);
+        int end = next < 0 ? n : next;
+        out.append(html, i, end);
+        i = end;
+        continue;
+      }
+      if (html.startsWith("<!--", i)) {
+        int close = html.indexOf("-->", i + 4);
+        i = close < 0 ? n : close + 3;
+        continue;
+      }
+      int close = html.indexOf('>', i + 1);
+      if (close < 0) {
+        break;
+      }
+      String skipTo = skippedUntil(html, i);
+      if (skipTo != null) {
+        int end = indexOfIgnoreCase(html, skipTo, close + 1);
+        i = end < 0 ? n : end;
+        continue;
+      }
+      out.append(' ');
+      i = close + 1;
+    }
+    String text = out.toString();
+    return text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+  }
+
+  /** For {@code <style>}, {@code <script>}, {@code <head>} and {@code <title>}, their end tag. */
+  private static String skippedUntil(String html, int at) {
+    for (String tag : new String[] {"style", "script", "head", "title"}) {
+      if (html.regionMatches(true, at + 1, tag, 0, tag.length())) {
+        char after = at + 1 + tag.length() < html.length() ? html.charAt(at + 1 + tag.length()) : '>';
+        if (after == '>' || Character.isWhitespace(after)) {
+          return "</" + tag;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    for (int i = from; i + what.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Lower case, one space for any run of white space, straight quotes, no invisible characters. */
+  static String normalise(String s) {
+    String t = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(t.length());
+    boolean space = true;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff') {
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        if (!space) {
+          out.append(' ');
+          space = true;
+        }
+        continue;
+      }
+      space = false;
+      if (c == '\u2019' || c == '\u2018') {
+        out.append('\'');
+      } else if (c == '\u201c' || c == '\u201d') {
+        out.append('"');
+      } else {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString().strip();
   }
 }

@@ -3,7 +3,6 @@ package io.doorman.ingest.linkedin;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Origin;
 import io.doorman.policies.Person;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -12,51 +11,43 @@ final class InvitationReader {
 
   private InvitationReader() {}
 
-  static Invitation read(
-      Origin origin, Original original, Content content, List<String> names, boolean linksShown) {
-    List<List<String>> blocks = content.blocks();
-    Optional<PersonBlock> person = PersonBlock.find(blocks, names);
-    String name = person.map(PersonBlock::name).orElse(names.isEmpty() ? "" : names.get(0));
-    String around = person.map(p -> p.textAround(blocks)).orElseGet(() -> joined(blocks));
-    Optional<String> note =
-        Optional.of(around.strip()).filter(n -> !n.isEmpty() && !Wording.isDefaultText(n));
-    Optional<String> acceptRaw = original.firstLink(Wording.LinkRole.ACCEPT).map(Link::url);
-    Optional<String> profileRaw = original.firstLink(Wording.LinkRole.PROFILE).map(Link::url);
-    Optional<String> invitationId = acceptRaw.flatMap(u -> LinkCleaner.param(u, "invitationId"));
-    boolean reminder = Wording.isReminder(original.subject()) || Wording.isReminder(topText(content));
+  static Invitation read(Origin origin, Reading r) {
+    Optional<String> note = r.memberText().filter(n -> !TemplateText.isDefaultText(n));
+    Optional<String> acceptRaw = r.rawLink(LinkRole.ACCEPT);
+    if (acceptRaw.isEmpty()) {
+      r.problem("invitation: no accept link");
+    }
+    if (r.name().isBlank()) {
+      r.problem("invitation: the sender's name could not be read");
+    }
     return new Invitation(
-        origin,
+        origin.withProblems(r.problems()),
         new Person(
-            name,
-            person.flatMap(PersonBlock::headline),
-            person.flatMap(PersonBlock::location),
-            linksShown ? profileRaw.map(LinkCleaner::clean) : Optional.empty()),
-        person.map(PersonBlock::mutual).orElse(OptionalInt.empty()),
+            r.name(),
+            r.person.flatMap(PersonBlock::headline),
+            r.person.flatMap(PersonBlock::location),
+            r.link(LinkRole.PROFILE)),
+        r.person.map(PersonBlock::mutual).orElse(OptionalInt.empty()),
         note,
-        linksShown ? acceptRaw.map(LinkCleaner::clean) : Optional.empty(),
-        invitationId,
-        reminder);
+        r.link(LinkRole.ACCEPT),
+        acceptRaw.flatMap(LinkCleaner::invitationId),
+        isReminder(r));
   }
 
-  private static String topText(Content content) {
-    StringBuilder sb = new StringBuilder();
-    for (Line line : content.lines()) {
+  private static boolean isReminder(Reading r) {
+    if (r.marks.reminder()) {
+      return true;
+    }
+    if (TemplateText.isReminder(r.original.subject())) {
+      return true;
+    }
+    StringBuilder top = new StringBuilder();
+    for (Line line : r.layout.content()) {
       if (line.isLink()) {
         break;
       }
-      sb.append(line.text()).append('\n');
+      top.append(line.text()).append('\n');
     }
-    return sb.toString();
-  }
-
-  private static String joined(List<List<String>> blocks) {
-    StringBuilder sb = new StringBuilder();
-    for (List<String> block : blocks) {
-      if (sb.length() > 0) {
-        sb.append("\n\n");
-      }
-      sb.append(String.join("\n", block));
-    }
-    return sb.toString();
+    return TemplateText.isReminder(top.toString());
   }
 }

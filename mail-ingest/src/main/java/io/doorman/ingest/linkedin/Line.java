@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * One line of a notification body: text, a blank, or a link in any of LinkedIn's layouts ("Accept:
- * URL", "Accept:" with the URL on the next line, "Accept [URL]", "Accept <URL>", a bare URL).
+ * URL", "Accept:" with the URL on the next line, "Accept [URL]", "Accept <URL>", a bare URL). A
+ * label makes a link when it is one of LinkedIn's labels or when the link carries LinkedIn's email
+ * tracking (so "Confirm that you know Jane Doe:" is a label in any language); a member's own "my
+ * portfolio: https://…" stays text.
  */
 record Line(String text, Optional<Link> link) {
 
   // The layouts, as patterns (URL = https?://[^\s<>\[\]"]+, \s as in java.util.regex):
-  //   same line:  label (no ':', '<', '[', '('; at most 80) \s* ':' \s* '<'? URL '>'?
+  //   same line:  label (no ':', '<', '[', '('; at most 80) \s* ':'+ \s* '<'? URL '>'?
   //   bracketed:  label (at most 80) \s* one of <[( URL one of >])
   //   bare:       '<'? URL '>'?
   //   label only: label (no ':'; 1 to 80) \s* ':'   (the URL, bare, on the next line)
@@ -21,7 +24,7 @@ record Line(String text, Optional<Link> link) {
   // the patterns' backtracking over the URL was a tenth of the parser's time. LineTest holds the
   // patterns and checks that both readings agree.
   private static final int MAX_LABEL = 80;
-  private static final Pattern LABEL_ONLY = Pattern.compile("^(?<label>[^:]{1,80}?)\\s*:$");
+  private static final Pattern LABEL_ONLY = Pattern.compile("^(?<label>[^:]{1,80}?)\\s*:+$");
 
   boolean isBlank() {
     return link.isEmpty() && text.isBlank();
@@ -35,7 +38,7 @@ record Line(String text, Optional<Link> link) {
   static List<Line> parse(List<String> raw) {
     List<Line> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      String s = raw.get(i).replace('\u00a0', ' ').strip();
+      String s = clean(raw.get(i));
       Optional<Link> same = sameLine(s);
       if (same.isPresent()) {
         out.add(new Line(s, same));
@@ -60,7 +63,35 @@ record Line(String text, Optional<Link> link) {
       return Optional.empty();
     }
     String label = labelOnly.group("label").strip();
-    return Wording.role(label).flatMap(role -> bare(nextLine.strip()).map(url -> new Link(label, url, role)));
+    return bare(clean(nextLine)).flatMap(url -> labelled(label, url));
+  }
+
+  /**
+   * A line as read: HTML entities decoded (text parts carry {@code &#39;} and {@code &amp;}), no
+   * spaces that do not show (LinkedIn writes U+200C into addresses against auto-linking), no-break
+   * spaces as spaces.
+   */
+  static String clean(String raw) {
+    String s = raw;
+    if (s.indexOf('&') >= 0 && s.indexOf(';') > s.indexOf('&')) {
+      s = org.jsoup.parser.Parser.unescapeEntities(s, false);
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean invisible = c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff';
+      if (invisible || c == '\u00a0') {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        if (!invisible) {
+          out.append(' ');
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return (out == null ? s : out.toString()).strip();
   }
 
   /** A link on the line itself: labelled with a colon, in brackets, or bare. */
@@ -85,7 +116,11 @@ record Line(String text, Optional<Link> link) {
     if (labelEnd > MAX_LABEL || containsAny(s, labelEnd, "<[(")) {
       return Optional.empty();
     }
-    int url = skipSpaces(s, colon + 1);
+    int afterColons = colon + 1;
+    while (afterColons < s.length() && s.charAt(afterColons) == ':') {
+      afterColons++; // "Change frequency:: URL", as 2016's footers write it
+    }
+    int url = skipSpaces(s, afterColons);
     if (url < s.length() && s.charAt(url) == '<') {
       url++;
     }
@@ -121,13 +156,19 @@ record Line(String text, Optional<Link> link) {
     return urlToEnd(s, s.startsWith("<") ? 1 : 0);
   }
 
-  /** A link when its label is empty or reads as one of LinkedIn's link labels. */
+  /**
+   * A link when its label is empty, reads as one of LinkedIn's link labels, or labels a link that
+   * LinkedIn's mail wrote.
+   */
   private static Optional<Link> labelled(String rawLabel, String url) {
     String label = rawLabel.strip();
     if (label.isEmpty()) {
       return Optional.of(unlabelled(url));
     }
-    return Wording.role(label).map(role -> new Link(label, url, role));
+    if (TemplateText.isLinkLabel(label) || LinkRoles.isTracked(url)) {
+      return Optional.of(new Link(label, url, LinkRoles.of(url, label)));
+    }
+    return Optional.empty();
   }
 
   /** The URL from {@code from} to the end of {@code s}, but for one closing '>'. */
@@ -196,9 +237,9 @@ record Line(String text, Optional<Link> link) {
     return containsAny(s, end, "\n\r\u0085\u2028\u2029");
   }
 
-  /** A link without a label: an accept link by its address, else of no known role. */
+  /** A link without a label: its role is what the link itself says. */
   private static Link unlabelled(String url) {
-    return new Link("", url, url.contains("invite-accept") ? Wording.LinkRole.ACCEPT : Wording.LinkRole.OTHER);
+    return new Link("", url, LinkRoles.of(url, ""));
   }
 
   private static int nextNonBlank(List<String> raw, int from) {

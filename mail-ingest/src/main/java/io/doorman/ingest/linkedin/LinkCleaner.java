@@ -43,6 +43,22 @@ final class LinkCleaner {
     return (kept.length() == 0 ? base : base + "?" + kept) + fragment;
   }
 
+  /**
+   * LinkedIn's invitation id in an accept link: a parameter ({@code ?invitationId=…}), a path
+   * segment ({@code /invite-accept/invitationId/…/sharedKey/…/} or {@code /invite-accept/…}).
+   */
+  static java.util.Optional<String> invitationId(String url) {
+    Url u = Url.of(url);
+    return u.param("invitationId")
+        .or(() -> u.segmentAfter("invitationId"))
+        .or(() -> u.segmentAfter("invite-accept").filter(LinkCleaner::isDigits))
+        .filter(id -> !id.isBlank());
+  }
+
+  private static boolean isDigits(String s) {
+    return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+  }
+
   /** The value of one query parameter, if present. */
   static java.util.Optional<String> param(String url, String name) {
     int q = url.indexOf('?');

@@ -1,19 +1,17 @@
 package io.doorman.ingest.linkedin;
 
 import io.doorman.ingest.authenticity.AuthenticityJudge;
-import io.doorman.ingest.authenticity.LinkedInHosts;
+import io.doorman.ingest.authenticity.SignatureCheck;
+import io.doorman.ingest.authenticity.Verification;
 import io.doorman.ingest.forward.ForwardUnwrapper;
 import io.doorman.ingest.forward.Forwarded;
-import io.doorman.ingest.mime.MimeMail;
 import io.doorman.ingest.mime.Mailbox;
-import io.doorman.policies.Accepted;
+import io.doorman.ingest.mime.MimeMail;
 import io.doorman.policies.Authenticity;
-import io.doorman.policies.Invitation;
 import io.doorman.policies.Language;
 import io.doorman.policies.Notification;
 import io.doorman.policies.Origin;
 import io.doorman.policies.Other;
-import io.doorman.policies.Person;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,48 +19,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recognises which LinkedIn notification an email is and reads its fields: finds the original (an
- * attached message, an inline forward, or the email itself), decides its kind, and hands it to the
- * reader for that kind.
+ * attached message, an inline forward, or the email itself), tells its kind from LinkedIn's marks
+ * (headers, link paths and tracking; wording only where those are gone), and hands it to the reader
+ * for that kind. What could not be read is named in the notification's problems; nothing is
+ * dropped.
  */
 public final class NotificationRecognizer {
 
-  private static final Pattern VIA = Pattern.compile("(?i)\\s+(?:via|über|par|a través de|vía)\\s+LinkedIn$");
-  private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(?:re|fwd?|wg|tr|rv)\\s*:\\s*");
+  private static final Logger log = LoggerFactory.getLogger(NotificationRecognizer.class);
+
   /** A comment after a date, "(UTC)" say, which the date parser does not take. */
   private static final Pattern ZONE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
 
-  /** What a DKIM check said of an original; the default never fails anything. */
-  public interface DkimCheck {
-    /** Whether the original's DKIM signature is present and fails. */
-    boolean fails(MimeMail original);
-  }
-
-  private final DkimCheck dkim;
+  private final SignatureCheck signatures;
 
   public NotificationRecognizer() {
-    this(original -> false);
+    this(original -> Verification.NONE);
   }
 
-  public NotificationRecognizer(DkimCheck dkim) {
-    this.dkim = dkim;
+  public NotificationRecognizer(SignatureCheck signatures) {
+    this.signatures = signatures;
   }
 
-  /** The notifications in this email; {@code other} when it is none of LinkedIn's. Never throws. */
+  /**
+   * The notifications in this email, at least one; {@code other} when it is none of LinkedIn's.
+   * Never throws: a failure while reading is logged with the source and becomes a problem.
+   */
   public List<Notification> recognize(String source, MimeMail mail) {
     try {
       return read(source, mail);
     } catch (RuntimeException e) {
+      log.warn("{}: the LinkedIn reader failed; kept as needing a look", source, e);
       Origin origin =
           new Origin(
               source,
-              mail.header("Message-ID"),
+              mail.header("Message-ID").map(String::strip),
               Optional.empty(),
               Authenticity.UNVERIFIED,
               Optional.empty(),
-              Language.EN);
+              Language.EN,
+              false,
+              List.of("reader failed: " + e.getClass().getSimpleName()));
       return List.of(new Other(origin, mail.header("Subject").orElse("")));
     }
   }
@@ -70,163 +72,99 @@ public final class NotificationRecognizer {
   private List<Notification> read(String source, MimeMail mail) {
     Optional<MimeMail> attached = attachedNotification(mail);
     if (attached.isPresent()) {
-      return readOriginal(source, original(attached.get()), dkim.fails(attached.get()));
+      Verification signature = signatures.check(attached.get());
+      return readOriginal(source, original(signature.signedOnly().orElse(attached.get())), signature);
     }
-    List<String> lines = bodyLines(mail);
-    Original outer = original(mail, lines);
-    if (!senderClaimsLinkedIn(outer)) {
-      Optional<Forwarded> forwarded = ForwardUnwrapper.find(lines);
+    Original outer = original(mail);
+    if (!Marks.claimsLinkedIn(outer)) {
+      Optional<Forwarded> forwarded = ForwardUnwrapper.find(bodyLines(mail));
       if (forwarded.isPresent()) {
-        return readOriginal(source, inlineForward(forwarded.get()), false);
+        return readOriginal(source, inlineForward(forwarded.get()), Verification.NONE);
       }
     }
-    return readOriginal(source, outer, dkim.fails(mail));
+    Verification signature = signatures.check(mail);
+    return readOriginal(source, signature.signedOnly().map(NotificationRecognizer::original).orElse(outer), signature);
   }
 
-  private List<Notification> readOriginal(String source, Original original, boolean dkimFailed) {
-    Kind kind = kindOf(original);
-    Content content = Content.of(original);
-    Language language = Wording.languageOf(original.text());
-    Authenticity authenticity = authenticity(original, kind, dkimFailed);
+  private List<Notification> readOriginal(String source, Original original, Verification signature) {
+    Marks marks = Marks.of(original);
+    Kind kind = Kind.of(original, marks);
+    Authenticity authenticity = authenticity(original, kind, signature);
+    boolean linksShown = authenticity != Authenticity.SPOOFED;
+    Reading reading = new Reading(original, marks, kind == Kind.MESSAGE, linksShown);
+    List<String> problems = new ArrayList<>();
+    if (kind == Kind.OTHER && marks.linkedIn() && marks.family() != Family.NOT_A_NOTIFICATION
+        && Marks.sentByLinkedIn(original)) {
+      problems.add("LinkedIn email of a kind Doorman does not know"
+          + (marks.template().isEmpty() ? "" : " (" + marks.template() + ")"));
+    }
     Origin origin =
         new Origin(
             source,
             original.messageId(),
-            recipient(original, content),
+            recipient(original, reading.layout),
             authenticity,
             original.sentAt(),
-            language);
-    boolean linksShown = authenticity != Authenticity.SPOOFED;
-    List<String> names = senderNames(original, content);
+            language(original, reading.layout),
+            signature.verified() && authenticity != Authenticity.SPOOFED,
+            problems);
     return switch (kind) {
-      case INVITATION -> List.of(InvitationReader.read(origin, original, content, names, linksShown));
-      case DIGEST -> DigestReader.read(origin, content, linksShown);
-      case MESSAGE -> List.of(MessageReader.read(origin, original, content, names, linksShown));
-      case ACCEPTED -> List.of(acceptedOf(origin, content, names, linksShown));
+      case INVITATION -> List.of(InvitationReader.read(origin, reading));
+      case DIGEST -> DigestReader.read(origin, reading);
+      case MESSAGE -> List.of(MessageReader.read(origin, reading));
+      case ACCEPTED -> List.of(AcceptedReader.read(origin, reading));
       case OTHER -> List.of(new Other(origin, original.subject()));
     };
   }
 
-  enum Kind {
-    INVITATION,
-    DIGEST,
-    MESSAGE,
-    ACCEPTED,
-    OTHER
+  private static Authenticity authenticity(Original o, Kind kind, Verification signature) {
+    if (kind == Kind.OTHER && !Marks.claimsLinkedIn(o)) {
+      return Authenticity.UNVERIFIED;
+    }
+    // Mail that claims to be LinkedIn's answers for every link in it; a paste by someone else
+    // (a colleague, an issue tracker's gateway) only for the links that act for LinkedIn.
+    boolean claims = Marks.claimsLinkedIn(o);
+    List<String> urls = new ArrayList<>();
+    for (Link link : o.links()) {
+      if (claims || link.role().isContent()) {
+        urls.add(link.url());
+      }
+    }
+    return AuthenticityJudge.judge(o.fromAddress(), o.fromName(), urls, signature.failed());
   }
 
-  private static Kind kindOf(Original o) {
-    if (!looksLinkedIn(o)) {
-      return Kind.OTHER;
-    }
-    String subject = o.subject();
-    String top = topLines(o);
-    int accepts = o.countLinks(Wording.LinkRole.ACCEPT);
-    if (Wording.isAccepted(subject) || (accepts == 0 && Wording.isAccepted(top))) {
-      return Kind.ACCEPTED;
-    }
-    if (accepts > 0 || Wording.isInvitationSubject(subject)) {
-      boolean digest = Wording.isDigest(subject) || Wording.isDigest(top) || accepts >= 2;
-      return digest ? Kind.DIGEST : Kind.INVITATION;
-    }
-    boolean thread = o.firstLink(Wording.LinkRole.THREAD).isPresent();
-    if (Wording.isMessage(subject) || Wording.isMessage(top) || thread) {
-      return Kind.MESSAGE;
-    }
-    return Kind.OTHER;
+  private static Optional<String> recipient(Original o, Layout layout) {
+    return o.to()
+        .flatMap(Mailbox::name)
+        .filter(n -> !n.isBlank())
+        .or(layout::recipientName)
+        .or(() -> o.to().flatMap(Mailbox::address));
   }
 
-  /** The first few text lines: where LinkedIn puts its headings. */
-  private static String topLines(Original o) {
+  /**
+   * The language of LinkedIn's own text in the email (footer, labels, greeting), else of all of
+   * it, else what the links' {@code lang=} says; English when nothing tells.
+   */
+  private static Language language(Original o, Layout layout) {
+    return LanguageGuess.of(layout.templateText())
+        .or(() -> LanguageGuess.of(allText(o)))
+        .or(() -> langParameter(o))
+        .orElse(Language.EN);
+  }
+
+  private static String allText(Original o) {
     StringBuilder sb = new StringBuilder();
-    int n = 0;
     for (Line line : o.lines()) {
-      if (line.isBlank() || line.isLink()) {
-        continue;
-      }
-      sb.append(line.text()).append('\n');
-      if (++n == 6) {
-        break;
-      }
+      sb.append(line.isLink() ? line.link().get().label() : line.text()).append('\n');
     }
     return sb.toString();
   }
 
-  /** Whether anything about it says LinkedIn: the sender, a link, or the text. */
-  private static boolean looksLinkedIn(Original o) {
-    if (senderClaimsLinkedIn(o)) {
-      return true;
-    }
+  private static Optional<Language> langParameter(Original o) {
     for (Link link : o.links()) {
-      if (LinkedInHosts.claimsLinkedIn(link.url()) && link.role() != Wording.LinkRole.OTHER) {
-        return true;
-      }
-    }
-    return o.firstLink(Wording.LinkRole.ACCEPT).isPresent();
-  }
-
-  private static boolean senderClaimsLinkedIn(Original o) {
-    return o.fromAddress().map(LinkedInHosts::claimsLinkedIn).orElse(false)
-        || o.fromName().map(LinkedInHosts::claimsLinkedIn).orElse(false);
-  }
-
-  private static Authenticity authenticity(Original o, Kind kind, boolean dkimFailed) {
-    if (kind == Kind.OTHER && !senderClaimsLinkedIn(o)) {
-      return Authenticity.UNVERIFIED;
-    }
-    List<String> urls = new ArrayList<>();
-    for (Link link : o.links()) {
-      urls.add(link.url());
-    }
-    return AuthenticityJudge.judge(o.fromAddress(), o.fromName(), urls, dkimFailed);
-  }
-
-  private static Optional<String> recipient(Original o, Content content) {
-    return o.to()
-        .flatMap(Mailbox::name)
-        .or(() -> content.recipientName())
-        .or(() -> o.to().flatMap(Mailbox::address));
-  }
-
-  /** Names the sender may go by: the From display name, then names in the subject and headings. */
-  private static List<String> senderNames(Original o, Content content) {
-    List<String> names = new ArrayList<>();
-    o.fromName()
-        .map(n -> VIA.matcher(n).replaceFirst("").strip())
-        .filter(n -> !n.equalsIgnoreCase("LinkedIn") && !n.isBlank())
-        .ifPresent(names::add);
-    Wording.nameIn(REPLY_PREFIX.matcher(o.subject()).replaceFirst(""))
-        .ifPresent(names::add);
-    for (Line line : content.lines()) {
-      if (line.isLink()) {
-        line.link().flatMap(l -> Wording.nameInProfileLabel(l.label())).ifPresent(names::add);
-      } else if (names.isEmpty()) {
-        Wording.nameIn(line.text()).ifPresent(names::add);
-      }
-    }
-    return names;
-  }
-
-  private static Accepted acceptedOf(
-      Origin origin, Content content, List<String> names, boolean linksShown) {
-    List<List<String>> blocks = content.blocks();
-    Optional<PersonBlock> person = PersonBlock.find(blocks, names);
-    String name = person.map(PersonBlock::name).orElse(names.isEmpty() ? "" : names.get(0));
-    Optional<String> profile =
-        linksShown ? profileLink(content) : Optional.empty();
-    return new Accepted(
-        origin,
-        new Person(
-            name,
-            person.flatMap(PersonBlock::headline),
-            person.flatMap(PersonBlock::location),
-            profile));
-  }
-
-  static Optional<String> profileLink(Content content) {
-    for (Line line : content.lines()) {
-      if (line.link().isPresent() && line.link().get().role() == Wording.LinkRole.PROFILE) {
-        return Optional.of(LinkCleaner.clean(line.link().get().url()));
+      Optional<Language> l = Url.of(link.url()).param("lang").flatMap(Language::ofCode);
+      if (l.isPresent()) {
+        return l;
       }
     }
     return Optional.empty();
@@ -236,8 +174,7 @@ public final class NotificationRecognizer {
 
   private static Optional<MimeMail> attachedNotification(MimeMail mail) {
     for (MimeMail attached : mail.attachedMessages()) {
-      Original o = original(attached);
-      if (looksLinkedIn(o)) {
+      if (Marks.of(original(attached)).linkedIn()) {
         return Optional.of(attached);
       }
     }
@@ -245,27 +182,26 @@ public final class NotificationRecognizer {
   }
 
   private static Original original(MimeMail mail) {
-    return original(mail, bodyLines(mail));
-  }
-
-  private static Original original(MimeMail mail, List<String> lines) {
-    List<Line> parsed = withHtmlLinks(mail, Line.parse(lines));
+    boolean fromHtml = !hasText(mail);
+    List<Line> parsed = withHtmlLinks(mail, Line.parse(bodyLines(mail)));
     return new Original(
         mail.header("From").map(Mailbox::parse),
         mail.header("To").map(Mailbox::parse),
         mail.header("Subject").orElse("").strip(),
         mail.header("Message-ID").map(String::strip),
         mail.header("Date").flatMap(NotificationRecognizer::date),
-        parsed);
+        parsed,
+        Optional.of(mail),
+        fromHtml);
   }
 
   /**
    * Some templates put their links only in the HTML part: when the text has none, the HTML's
-   * labelled links are added after it, so accept and profile links are still found.
+   * links are added after it, so accept and profile links are still found.
    */
   private static List<Line> withHtmlLinks(MimeMail mail, List<Line> lines) {
     boolean textHasLinks = lines.stream().anyMatch(Line::isLink);
-    if (textHasLinks || mail.html().isEmpty() || mail.plainText().map(String::isBlank).orElse(true)) {
+    if (textHasLinks || !hasText(mail) || mail.html().isEmpty()) {
       return lines;
     }
     List<Line> all = new ArrayList<>(lines);
@@ -284,12 +220,18 @@ public final class NotificationRecognizer {
         f.subject().orElse("").strip(),
         Optional.empty(),
         Optional.empty(),
-        Line.parse(f.body()));
+        Line.parse(f.body()),
+        Optional.empty(),
+        false);
+  }
+
+  private static boolean hasText(MimeMail mail) {
+    return mail.plainText().isPresent() && !mail.plainText().get().isBlank();
   }
 
   /** The body as lines: the text/plain part, or the HTML part made text. */
   static List<String> bodyLines(MimeMail mail) {
-    if (mail.plainText().isPresent() && !mail.plainText().get().isBlank()) {
+    if (hasText(mail)) {
       String text = capWords(mail.plainText().get());
       return List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
     }
@@ -330,4 +272,72 @@ public final class NotificationRecognizer {
     }
   }
 
+  /** The kinds of notification, as read from the marks first and the wording last. */
+  enum Kind {
+    INVITATION,
+    DIGEST,
+    MESSAGE,
+    ACCEPTED,
+    OTHER;
+
+    static Kind of(Original o, Marks marks) {
+      if (!marks.linkedIn()) {
+        return OTHER;
+      }
+      switch (marks.family()) {
+        case INVITATION:
+          return marks.accepts() >= 2 ? DIGEST : INVITATION;
+        case DIGEST:
+          return DIGEST;
+        case MESSAGE:
+          return MESSAGE;
+        case ACCEPTED:
+          return ACCEPTED;
+        default:
+          break;
+      }
+      if (marks.accepts() >= 2) {
+        return DIGEST;
+      }
+      if (marks.accepts() == 1) {
+        return INVITATION;
+      }
+      if (marks.family() == Family.NOT_A_NOTIFICATION) {
+        return OTHER;
+      }
+      return byWording(o, marks);
+    }
+
+    /** Where the marks say nothing (a paste that lost its links, say): LinkedIn's headings. */
+    private static Kind byWording(Original o, Marks marks) {
+      String subject = o.subject();
+      String top = topLines(o);
+      if (TemplateText.isAccepted(subject) || TemplateText.isAccepted(top)) {
+        return ACCEPTED;
+      }
+      if (TemplateText.isInvitationSubject(subject) || TemplateText.isInvitationSubject(top)) {
+        return TemplateText.isDigest(subject) || TemplateText.isDigest(top) ? DIGEST : INVITATION;
+      }
+      if (marks.threads() || TemplateText.isMessage(subject) || TemplateText.isMessage(top)) {
+        return MESSAGE;
+      }
+      return OTHER;
+    }
+
+    /** The first few text lines: where LinkedIn puts its headings. */
+    private static String topLines(Original o) {
+      StringBuilder sb = new StringBuilder();
+      int n = 0;
+      for (Line line : o.lines()) {
+        if (line.isBlank() || line.isLink()) {
+          continue;
+        }
+        sb.append(line.text()).append('\n');
+        if (++n == 6) {
+          break;
+        }
+      }
+      return sb.toString();
+    }
+  }
 }

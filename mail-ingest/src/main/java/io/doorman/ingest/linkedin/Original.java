@@ -1,6 +1,7 @@
 package io.doorman.ingest.linkedin;
 
 import io.doorman.ingest.mime.Mailbox;
+import io.doorman.ingest.mime.MimeMail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param messageId the original's Message-ID, when known (not for inline forwards)
  * @param sentAt the original's date, when known
  * @param lines the original's body, one element per line
+ * @param mail the original as a MIME message, when it is one (not for inline forwards): its
+ *     LinkedIn headers and its HTML part
+ * @param fromHtml whether the lines were read from the HTML part (there was no text part)
  */
 record Original(
     Optional<Mailbox> from,
@@ -24,7 +28,9 @@ record Original(
     String subject,
     Optional<String> messageId,
     Optional<Instant> sentAt,
-    List<Line> lines) {
+    List<Line> lines,
+    Optional<MimeMail> mail,
+    boolean fromHtml) {
 
   Optional<String> fromAddress() {
     return from.flatMap(Mailbox::address);
@@ -32,6 +38,19 @@ record Original(
 
   Optional<String> fromName() {
     return from.flatMap(Mailbox::name);
+  }
+
+  /** A header of the original message ({@code X-LinkedIn-Template}, …), when it has one. */
+  Optional<String> header(String name) {
+    return mail.flatMap(m -> m.header(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /** The HTML part, when the original has both parts (so the two readings can be compared). */
+  Optional<String> alternativeHtml() {
+    if (fromHtml || mail.isEmpty()) {
+      return Optional.empty();
+    }
+    return mail.get().html();
   }
 
   /** Every link of the body, footer included. */
@@ -43,7 +62,7 @@ record Original(
     return Collections.unmodifiableList(links);
   }
 
-  Optional<Link> firstLink(Wording.LinkRole role) {
+  Optional<Link> firstLink(LinkRole role) {
     for (Line line : lines) {
       if (isLink(line, role)) {
         return line.link();
@@ -52,31 +71,7 @@ record Original(
     return Optional.empty();
   }
 
-  int countLinks(Wording.LinkRole role) {
-    int n = 0;
-    for (Line line : lines) {
-      n += isLink(line, role) ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static boolean isLink(Line line, Wording.LinkRole role) {
+  private static boolean isLink(Line line, LinkRole role) {
     return line.link().isPresent() && line.link().get().role() == role;
-  }
-
-  /**
-   * The body as one text, for finding phrases: a link line as its label ("Accept:"), without the
-   * address, which is most of a notification's text and holds none of its wording.
-   */
-  String text() {
-    StringBuilder sb = new StringBuilder(subject).append('\n');
-    for (Line line : lines) {
-      if (line.isLink()) {
-        sb.append(line.link().get().label()).append(":\n");
-      } else {
-        sb.append(line.text()).append('\n');
-      }
-    }
-    return sb.toString();
   }
 }

@@ -122,10 +122,10 @@ class DkimVerifierTest {
   }
 
   @Test
-  void failsWithARevokedKey() throws Exception {
+  void aRevokedKeyIsAPermanentErrorNotAFailure() throws Exception {
     DkimResult result = verifier("v=DKIM1; k=rsa; p=").verify(bytes(signed(MESSAGE, "relaxed/relaxed")));
 
-    assertEquals(Status.FAIL, result.status());
+    assertEquals(Status.PERMERROR, result.status());
     assertEquals(Optional.of("key revoked"), result.reason());
   }
 
@@ -157,17 +157,17 @@ class DkimVerifierTest {
   }
 
   @Test
-  void aMalformedSignatureFailsWithAReasonInsteadOfThrowing() {
+  void aMalformedSignatureIsAPermanentErrorWithAReasonInsteadOfThrowing() {
     String bad = "DKIM-Signature: v=1; a=rsa-sha256; d=linkedin.com; garbage\r\n" + MESSAGE;
 
     DkimResult result = verifier(keyRecord()).verify(bytes(bad));
 
-    assertEquals(Status.FAIL, result.status());
+    assertEquals(Status.PERMERROR, result.status());
     assertTrue(result.reason().orElseThrow().startsWith("malformed"), result.reason().toString());
   }
 
   @Test
-  void anExpiredSignatureFails() {
+  void anExpiredSignatureDoesNotPass() {
     String expired =
         "DKIM-Signature: v=1; a=rsa-sha256; d=linkedin.com; s=s2026; x=1700000000; h=from; bh=AAAA; b=AAAA\r\n"
             + MESSAGE;

@@ -61,4 +61,44 @@ class DigestTest {
     assertEquals(Optional.of("https://www.linkedin.com/comm/in/chen-wu"), chen.sender().profileUrl());
     assertEquals(Optional.empty(), chen.note());
   }
+
+  @Test
+  void readsAnHtmlOnlyDigestEntryByEntryWithOrWithoutMutualConnections() {
+    List<Notification> all = Fixtures.all("digest-html-only.eml");
+
+    assertEquals(4, all.size());
+    Invitation first = (Invitation) all.get(0);
+    Invitation second = (Invitation) all.get(1);
+    assertEquals("digest-html-only.eml#0", first.origin().source());
+    assertEquals("Hannah Okoro", first.sender().name());
+    assertEquals(7, first.mutualConnections().getAsInt());
+    assertEquals("Tomasz Zielinski", second.sender().name());
+    assertEquals(Optional.of("LION | Open networker | 30K+"), second.sender().headline());
+    assertFalse(second.mutualConnections().isPresent());
+    assertEquals(Optional.of("7137194554817937051"), ((Invitation) all.get(3)).invitationId());
+    assertEquals(List.of(), first.origin().problems());
+  }
+
+  @Test
+  void aDigestWhoseEntriesCannotBeReadStillGivesALineThatSaysSo() {
+    List<Notification> all =
+        Read.all(
+            """
+            From: LinkedIn <invitations@linkedin.com>
+            To: Oskar Lund <oskar@example.com>
+            Subject: Oskar, you have 3 new invitations
+            X-LinkedIn-Template: email_m2m_invite_digest_01
+            Content-Type: text/plain; charset=utf-8
+
+            Hi Oskar,
+
+            You have 3 new invitations
+
+            See all invitations: https://www.linkedin.com/comm/mynetwork/invitation-manager/
+            """);
+
+    assertEquals(1, all.size());
+    assertEquals(List.of("digest: no entry could be read"), all.get(0).origin().problems());
+    assertEquals("test.eml#0", all.get(0).origin().source());
+  }
 }

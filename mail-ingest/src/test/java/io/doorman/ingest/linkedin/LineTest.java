@@ -86,16 +86,14 @@ class LineTest {
 
   private static Optional<Link> link(String label, String url) {
     return Optional.of(
-        new Link(label, url, label.isEmpty() && url.contains("invite-accept")
-            ? Wording.LinkRole.ACCEPT
-            : Wording.role(label).orElse(Wording.LinkRole.OTHER)));
+        new Link(label, url, LinkRoles.of(url, label)));
   }
 
   /** The patterns Line once matched, kept as the definition of what it reads. */
   private static final class Patterns {
     private static final String URL = "https?://[^\\s<>\\[\\]\"]+";
     private static final Pattern SAME_LINE =
-        Pattern.compile("^(?<label>[^:<\\[(]{0,80}?)\\s*:\\s*<?(?<url>" + URL + ")>?$");
+        Pattern.compile("^(?<label>[^:<\\[(]{0,80}?)\\s*:+\\s*<?(?<url>" + URL + ")>?$");
     private static final Pattern BRACKETED =
         Pattern.compile("^(?<label>.{0,80}?)\\s*[<\\[(](?<url>" + URL + ")[>\\])]$");
     private static final Pattern BARE = Pattern.compile("^<?(?<url>" + URL + ")>?$");
@@ -108,7 +106,7 @@ class LineTest {
         Matcher m = pattern.matcher(s);
         if (m.matches()) {
           String label = m.group("label").strip();
-          if (label.isEmpty() || Wording.isLinkLabel(label)) {
+          if (label.isEmpty() || TemplateText.isLinkLabel(label)) {
             return link(label, m.group("url"));
           }
         }

@@ -26,12 +26,12 @@ class MutualConnectionsTest {
         "9 contactos en común|9"
       })
   void countsEveryPhrasing(String line, int expected) {
-    assertEquals(expected, Wording.mutualCount(line).getAsInt());
+    assertEquals(expected, TemplateText.mutualCount(line).getAsInt());
   }
 
   @Test
   void aHeadlineIsNotAMutualLine() {
-    assertFalse(Wording.mutualCount("Senior Recruiter at Acme").isPresent());
-    assertFalse(Wording.mutualCount("Helping 500 founders find common ground").isPresent());
+    assertFalse(TemplateText.mutualCount("Senior Recruiter at Acme").isPresent());
+    assertFalse(TemplateText.mutualCount("Helping 500 founders find common ground").isPresent());
   }
 }
