@@ -40,7 +40,7 @@ public final class StoreOptions {
   }
 
   /** The store, open until the command closes it: an embedded database then closes cleanly. */
-  Opened open() {
+  public Opened open() {
     Database db =
         url == null || url.isBlank()
             ? Database.h2File(dataDir)
@@ -55,7 +55,7 @@ public final class StoreOptions {
   }
 
   /** An open store and the database under it, closed together. */
-  record Opened(InvitationStore store, Database database) implements AutoCloseable {
+  public record Opened(InvitationStore store, Database database) implements AutoCloseable {
     @Override
     public void close() {
       database.close();
