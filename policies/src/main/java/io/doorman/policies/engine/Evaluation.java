@@ -40,7 +40,7 @@ public final class Evaluation {
    * Where the policy and the people disagree.
    *
    * @param margin how sure the policy was: its winning category's points over those of the
-   *     labelled one (for an action alone, the winner's points)
+   *     labelled one (for an action alone, the winner's points); as sure, in the input's order
    * @param reasons the policy's reasons
    */
   public record Disagreement(String id, Optional<Category> labelledCategory, Category category,
@@ -115,8 +115,7 @@ public final class Evaluation {
     misfires.forEach((rule, n) -> byCount.add(new Misfire(rule, n)));
     byCount.sort(Comparator.comparingInt(Misfire::disagreements).reversed()
         .thenComparing(Misfire::ruleId));
-    disagreements.sort(Comparator.comparingInt(Disagreement::margin).reversed()
-        .thenComparing(Disagreement::id));
+    disagreements.sort(Comparator.comparingInt(Disagreement::margin).reversed()); // stable
     return new Report(cases.size(), categoryRight, categoryTotal, actionRight, actionTotal,
         categories, actions, List.copyOf(byCount), List.copyOf(disagreements));
   }

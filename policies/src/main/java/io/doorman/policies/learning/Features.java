@@ -15,11 +15,11 @@ import java.util.OptionalInt;
 final class Features {
 
   /**
-   * Receives each feature: its kind, one or two parts, and for words the word as written (what
-   * an explanation shows; the rest is shown from the parts, see {@link #shown}).
+   * Receives each feature: its kind, one or two parts, and for a word the word itself (whose
+   * written form an explanation shows; the rest is shown from the parts, see {@link #shown}).
    */
   interface Sink {
-    void accept(Kind kind, String a, String b, String written);
+    void accept(Kind kind, String a, String b, Facts.Term word);
   }
 
   private Features() {}
@@ -28,7 +28,7 @@ final class Features {
     List<Facts.Term> note = f.noteTerms();
     Facts.Term previous = null;
     for (Facts.Term t : note) {
-      sink.accept(Kind.NOTE, t.term(), null, t.written());
+      sink.accept(Kind.NOTE, t.term(), null, t);
       if (previous != null && previous.clause() == t.clause()) {
         sink.accept(Kind.PAIR, previous.term(), t.term(), null);
       }
@@ -36,7 +36,7 @@ final class Features {
     }
     List<Facts.Term> headline = f.headlineTerms();
     for (Facts.Term t : headline) {
-      sink.accept(Kind.HEADLINE, t.term(), null, t.written());
+      sink.accept(Kind.HEADLINE, t.term(), null, t);
     }
     String role = Roles.of(headline);
     String mutual = mutual(f.mutualConnections());
@@ -60,14 +60,14 @@ final class Features {
   }
 
   /** How a person reads a feature: "met", "not met", "recruiter headline, 5-19 mutual connections". */
-  static String shown(Kind kind, String a, String b, String written) {
+  static String shown(Kind kind, String a, String b, Facts.Term word) {
     switch (kind) {
       case NOTE:
-        return a.startsWith("!") ? "not " + written : written;
+        return a.startsWith("!") ? "not " + word.written() : word.written();
       case PAIR:
         return plain(a) + " " + plain(b);
       case HEADLINE:
-        return written + " in the headline";
+        return word.written() + " in the headline";
       case ROLE:
         return a + " headline";
       case MUTUAL:

@@ -25,9 +25,11 @@ import java.util.zip.InflaterInputStream;
  */
 public final class Model implements Predictor {
 
-  private static final int MAGIC = 0x444D4C31; // "DML1"
+  private static final int MAGIC = 0x444D4C32; // "DML2": weights feature by feature
   static final int CATEGORIES = Category.values().length;
   static final int ACTIONS = Action.values().length;
+  /** Features named in a reason, unless more are asked for. */
+  static final int EXPLAINED = 3;
 
   /**
    * What a model was learned from.
@@ -59,14 +61,14 @@ public final class Model implements Predictor {
   private final Info info;
   private final String[] names;
   private final LongIntMap index;
-  /** [label][feature], and one bias per label. */
-  private final float[][] categoryWeights;
+  /** Feature by feature, {@code [feature * labels + label]}: one invitation's reads stay close. */
+  private final float[] categoryWeights;
   private final float[] categoryBias;
-  private final float[][] actionWeights;
+  private final float[] actionWeights;
   private final float[] actionBias;
 
-  Model(Info info, String[] names, float[][] categoryWeights, float[] categoryBias,
-      float[][] actionWeights, float[] actionBias) {
+  Model(Info info, String[] names, float[] categoryWeights, float[] categoryBias,
+      float[] actionWeights, float[] actionBias) {
     this.info = info;
     this.names = names;
     this.categoryWeights = categoryWeights;
@@ -104,9 +106,20 @@ public final class Model implements Predictor {
     double[] categories = softmax(categoryWeights, categoryBias, found.index, found.size);
     double[] actions = softmax(actionWeights, actionBias, found.index, found.size);
     int decided = info.decisions() + info.corrections();
-    return new Prediction(info.label(), decided, categories, actions,
-        (target, label, max) -> weighedMost(target == Prediction.Target.CATEGORY
-            ? categoryWeights : actionWeights, label, found, max));
+    List<?>[] made = new List<?>[CATEGORIES + ACTIONS]; // each answer once: reasons ask again
+    return new Prediction(info.label(), decided, categories, actions, (target, label, max) -> {
+      int at = target == Prediction.Target.CATEGORY ? label : CATEGORIES + label;
+      @SuppressWarnings("unchecked")
+      List<String> words = (List<String>) made[at];
+      if (words == null || words.size() < max && made.length > 0 && max > EXPLAINED) {
+        int n = Math.max(max, EXPLAINED);
+        words = target == Prediction.Target.CATEGORY
+            ? weighedMost(categoryWeights, CATEGORIES, label, found, n)
+            : weighedMost(actionWeights, ACTIONS, label, found, n);
+        made[at] = words;
+      }
+      return words.size() > max ? words.subList(0, max) : words;
+    });
   }
 
   /** The features of one invitation the model knows, each once, with what shows them. */
@@ -115,11 +128,11 @@ public final class Model implements Predictor {
     final Kind[] kinds = new Kind[48];
     final String[] as = new String[48];
     final String[] bs = new String[48];
-    final String[] written = new String[48];
+    final Facts.Term[] words = new Facts.Term[48];
     int size;
 
     @Override
-    public void accept(Kind kind, String a, String b, String w) {
+    public void accept(Kind kind, String a, String b, Facts.Term w) {
       int i = Model.this.index.get(kind.key(a, b));
       if (i < 0 || size == index.length) {
         return; // unknown, or a very long note: its first words are enough
@@ -133,25 +146,29 @@ public final class Model implements Predictor {
       kinds[size] = kind;
       as[size] = a;
       bs[size] = b;
-      written[size] = w;
+      words[size] = w;
       size++;
     }
 
     String shown(int k) {
-      return Features.shown(kinds[k], as[k], bs[k], written[k]);
+      return Features.shown(kinds[k], as[k], bs[k], words[k]);
     }
   }
 
-  private static double[] softmax(float[][] w, float[] bias, int[] found, int n) {
-    double[] logits = new double[w.length];
-    double best = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < w.length; c++) {
-      double z = bias[c];
-      float[] wc = w[c];
-      for (int k = 0; k < n; k++) {
-        z += wc[found[k]];
+  private static double[] softmax(float[] w, float[] bias, int[] found, int n) {
+    int labels = bias.length;
+    double[] logits = new double[labels];
+    for (int c = 0; c < labels; c++) {
+      logits[c] = bias[c];
+    }
+    for (int k = 0; k < n; k++) {
+      int at = found[k] * labels;
+      for (int c = 0; c < labels; c++) {
+        logits[c] += w[at + c];
       }
-      logits[c] = z;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (double z : logits) {
       best = Math.max(best, z);
     }
     double sum = 0;
@@ -166,15 +183,17 @@ public final class Model implements Predictor {
   }
 
   /** The features that pushed most towards the label, against the other labels on average. */
-  private static List<String> weighedMost(float[][] w, int label, Found found, int max) {
+  private static List<String> weighedMost(float[] w, int labels, int label, Found found,
+      int max) {
     int n = found.size;
     double[] push = new double[n];
     for (int k = 0; k < n; k++) {
+      int at = found.index[k] * labels;
       double mean = 0;
-      for (float[] wc : w) {
-        mean += wc[found.index[k]];
+      for (int c = 0; c < labels; c++) {
+        mean += w[at + c];
       }
-      push[k] = w[label][found.index[k]] - mean / w.length;
+      push[k] = w[at + label] - mean / labels;
     }
     List<String> out = new ArrayList<>(max);
     boolean[] taken = new boolean[n];
@@ -240,32 +259,32 @@ public final class Model implements Predictor {
         names[i] = in.readUTF();
       }
       float[] categoryBias = new float[CATEGORIES];
-      float[][] categoryWeights = read(in, CATEGORIES, names.length, categoryBias);
+      float[] categoryWeights = read(in, CATEGORIES, names.length, categoryBias);
       float[] actionBias = new float[ACTIONS];
-      float[][] actionWeights = read(in, ACTIONS, names.length, actionBias);
+      float[] actionWeights = read(in, ACTIONS, names.length, actionBias);
       return new Model(info, names, categoryWeights, categoryBias, actionWeights, actionBias);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a Doorman model: " + e.getMessage(), e);
     }
   }
 
-  private static void write(DataOutputStream out, float[][] w, float[] bias) throws IOException {
-    for (int c = 0; c < w.length; c++) {
-      out.writeFloat(bias[c]);
-      for (float v : w[c]) {
-        out.writeFloat(v);
-      }
+  private static void write(DataOutputStream out, float[] w, float[] bias) throws IOException {
+    for (float b : bias) {
+      out.writeFloat(b);
+    }
+    for (float v : w) {
+      out.writeFloat(v);
     }
   }
 
-  private static float[][] read(DataInputStream in, int labels, int n, float[] bias)
+  private static float[] read(DataInputStream in, int labels, int n, float[] bias)
       throws IOException {
-    float[][] w = new float[labels][n];
     for (int c = 0; c < labels; c++) {
       bias[c] = in.readFloat();
-      for (int f = 0; f < n; f++) {
-        w[c][f] = in.readFloat();
-      }
+    }
+    float[] w = new float[labels * n];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = in.readFloat();
     }
     return w;
   }

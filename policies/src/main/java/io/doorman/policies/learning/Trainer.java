@@ -21,6 +21,8 @@ import java.util.Random;
 public final class Trainer {
 
   private static final Vocabulary NO_KEYWORDS = new Vocabulary.Builder().build();
+  /** A feature must be seen in this many examples to be learned. */
+  static final int MIN_EXAMPLES = 2;
 
   /**
    * @param folds cross-validation folds for the reported agreement (0: none; at most three
@@ -101,7 +103,7 @@ public final class Trainer {
       Facts facts = Facts.of(ex.invitation(), ex.team(), NO_KEYWORDS);
       long[] k = new long[48];
       int[] size = {0};
-      Features.extract(facts, (kind, a, b, written) -> {
+      Features.extract(facts, (kind, a, b, word) -> {
         long key = kind.key(a, b);
         for (int i = 0; i < size[0]; i++) {
           if (k[i] == key) {
@@ -118,7 +120,15 @@ public final class Trainer {
         p.newest = ex.at();
       }
     }
-    p.names = names.values().stream().sorted().distinct().toArray(String[]::new);
+    // a feature seen once says nothing about the next invitation: left out, the model stays small
+    Map<Long, Integer> seen = new HashMap<>();
+    for (long[] k : keys) {
+      for (long key : k) {
+        seen.merge(key, 1, Integer::sum);
+      }
+    }
+    p.names = names.entrySet().stream().filter(e -> seen.get(e.getKey()) >= MIN_EXAMPLES)
+        .map(Map.Entry::getValue).sorted().distinct().toArray(String[]::new);
     Map<Long, Integer> index = new HashMap<>();
     for (int i = 0; i < p.names.length; i++) {
       index.putIfAbsent(Model.keyOf(p.names[i]), i);
@@ -131,10 +141,14 @@ public final class Trainer {
     for (int e = 0; e < n; e++) {
       Example ex = sorted.get(e);
       int[] f = new int[keys[e].length];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = index.get(keys[e][i]);
+      int kept = 0;
+      for (long key : keys[e]) {
+        Integer i = index.get(key);
+        if (i != null) {
+          f[kept++] = i;
+        }
       }
-      p.features[e] = f;
+      p.features[e] = java.util.Arrays.copyOf(f, kept);
       p.category[e] = ex.category().map(Enum::ordinal).orElse(-1);
       p.action[e] = ex.action().map(Enum::ordinal).orElse(-1);
       p.source[e] = ex.source();
@@ -189,13 +203,14 @@ public final class Trainer {
     return total == 0 ? Double.NaN : right / (double) total;
   }
 
-  private static int argmax(float[][] w, float[] bias, int[] features) {
+  private static int argmax(float[] w, float[] bias, int[] features) {
     int best = 0;
     double bestZ = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < w.length; c++) {
+    int labels = bias.length;
+    for (int c = 0; c < labels; c++) {
       double z = bias[c];
       for (int f : features) {
-        z += w[c][f];
+        z += w[f * labels + c];
       }
       if (z > bestZ) {
         bestZ = z;
@@ -205,10 +220,11 @@ public final class Trainer {
     return best;
   }
 
+  /** Weights feature by feature ({@code [feature * labels + label]}), and a bias per label. */
   private static final class Weights {
-    float[][] category;
+    float[] category;
     float[] categoryBias;
-    float[][] action;
+    float[] action;
     float[] actionBias;
   }
 
@@ -228,12 +244,12 @@ public final class Trainer {
     int n = p.features.length;
     int m = p.names.length;
     Weights w = new Weights();
-    w.category = new float[Model.CATEGORIES][m];
+    w.category = new float[Model.CATEGORIES * m];
     w.categoryBias = new float[Model.CATEGORIES];
-    w.action = new float[Model.ACTIONS][m];
+    w.action = new float[Model.ACTIONS * m];
     w.actionBias = new float[Model.ACTIONS];
-    Head category = new Head(w.category, w.categoryBias, m);
-    Head action = new Head(w.action, w.actionBias, m);
+    Head category = new Head(w.category, w.categoryBias);
+    Head action = new Head(w.action, w.actionBias);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -261,52 +277,59 @@ public final class Trainer {
     return w;
   }
 
-  /** One softmax head and its AdaGrad accumulators. */
+  /** One softmax head and its AdaGrad accumulators, feature by feature. */
   private static final class Head {
-    final float[][] w;
+    final float[] w;
     final float[] bias;
-    final float[][] g;
+    final float[] g;
     final float[] gBias;
     final double[] p;
+    final int labels;
 
-    Head(float[][] w, float[] bias, int features) {
+    Head(float[] w, float[] bias) {
       this.w = w;
       this.bias = bias;
-      this.g = new float[w.length][features];
-      this.gBias = new float[w.length];
-      this.p = new double[w.length];
+      this.labels = bias.length;
+      this.g = new float[w.length];
+      this.gBias = new float[labels];
+      this.p = new double[labels];
     }
 
     void step(int[] features, int label, double weight) {
       double best = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < w.length; c++) {
-        double z = bias[c];
-        float[] wc = w[c];
-        for (int f : features) {
-          z += wc[f];
+      for (int c = 0; c < labels; c++) {
+        p[c] = bias[c];
+      }
+      for (int f : features) {
+        int at = f * labels;
+        for (int c = 0; c < labels; c++) {
+          p[c] += w[at + c];
         }
-        p[c] = z;
-        best = Math.max(best, z);
+      }
+      for (int c = 0; c < labels; c++) {
+        best = Math.max(best, p[c]);
       }
       double sum = 0;
-      for (int c = 0; c < w.length; c++) {
+      for (int c = 0; c < labels; c++) {
         p[c] = Math.exp(p[c] - best);
         sum += p[c];
       }
-      for (int c = 0; c < w.length; c++) {
-        double grad = (p[c] / sum - (c == label ? 1 : 0)) * weight;
-        if (grad == 0) {
-          continue;
+      for (int c = 0; c < labels; c++) {
+        p[c] = (p[c] / sum - (c == label ? 1 : 0)) * weight;
+        gBias[c] += (float) (p[c] * p[c]);
+        bias[c] -= (float) (RATE * p[c] / Math.sqrt(gBias[c] + 1e-8));
+      }
+      for (int f : features) {
+        int at = f * labels;
+        for (int c = 0; c < labels; c++) {
+          double grad = p[c];
+          if (grad == 0) {
+            continue;
+          }
+          double gf = grad + L2 * w[at + c];
+          g[at + c] += (float) (gf * gf);
+          w[at + c] -= (float) (RATE * gf / Math.sqrt(g[at + c] + 1e-8));
         }
-        float[] wc = w[c];
-        float[] gc = g[c];
-        for (int f : features) {
-          double gf = grad + L2 * wc[f];
-          gc[f] += (float) (gf * gf);
-          wc[f] -= (float) (RATE * gf / Math.sqrt(gc[f] + 1e-8));
-        }
-        gBias[c] += (float) (grad * grad);
-        bias[c] -= (float) (RATE * grad / Math.sqrt(gBias[c] + 1e-8));
       }
     }
   }

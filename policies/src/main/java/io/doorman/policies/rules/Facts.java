@@ -151,15 +151,25 @@ public final class Facts {
     TextReading r = readings[field.ordinal()];
     if (r == null) {
       FoldedText t = text(field);
-      r = field == Field.NOTE ? new TextReading(t, NoteLanguage.of(t, origin.language()))
-          : new TextReading(t, NoteLanguage.forTemplate(origin.language()), false);
+      long[] classes = TextReading.classes(t);
+      r = field == Field.NOTE
+          ? new TextReading(t, classes, NoteLanguage.of(classes, origin.language()), true)
+          : new TextReading(t, classes, NoteLanguage.forTemplate(origin.language()), false);
       readings[field.ordinal()] = r;
     }
     return r;
   }
 
-  /** A word of a text as the learned model reads it. */
-  public record Term(String term, String written, int clause) {}
+  /**
+   * A word of a text as the learned model reads it: its term (stem, {@code !} when negated), the
+   * clause it stands in, and the word as written, taken from the text only when asked for.
+   */
+  public record Term(String term, int clause, FoldedText text, int index) {
+
+    public String written() {
+      return text.quote(index, index + 1);
+    }
+  }
 
   /**
    * The note's words as a learned model reads them: stop words left out, each stemmed in the
@@ -193,7 +203,7 @@ public final class Facts {
         continue;
       }
       String t = stems ? r.stem(i) : r.text().word(i);
-      out.add(new Term(r.negated(i, i + 1) ? "!" + t : t, r.text().quote(i, i + 1), r.clause(i)));
+      out.add(new Term(r.negated(i, i + 1) ? "!" + t : t, r.clause(i), r.text(), i));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package io.doorman.policies.rules;
 
 import io.doorman.policies.Language;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -113,6 +112,34 @@ public enum NoteLanguage {
       + " doch mais cependant pourtant pero aunque embora tuttavia maar echter hoewel tapi tetapi"
       + " namun");
 
+  /**
+   * What each word is, in every language at once, as bits: per language (six bits from {@code
+   * ordinal * 6}) a function word that tells the language, a negation, a short negation, a
+   * backward negation, a word that undoes one, a stop word; then a conjunction that ends a
+   * clause, and the English contraction stems ("haven", "don") and whole forms ("havent"). One
+   * look-up per word instead of one per set.
+   */
+  static final int MARKER = 0;
+  static final int NEGATOR = 1;
+  static final int SHORT = 2;
+  static final int BACK = 3;
+  static final int RELEASE = 4;
+  static final int STOP = 5;
+  static final long CONJUNCTION = 1L << 48;
+  static final long CONTRACTED = 1L << 49;
+  static final long CONTRACTED_WHOLE = 1L << 50;
+
+  /** The bits of a word (0 for a word in no list). */
+  static long classes(String folded) {
+    Long bits = CLASSES.get(folded);
+    return bits == null ? 0 : bits;
+  }
+
+  /** Whether a word's bits say {@code what} ({@link #MARKER} … {@link #STOP}) for this language. */
+  boolean is(long bits, int what) {
+    return (bits & (1L << (ordinal() * 6 + what))) != 0;
+  }
+
   /** A stemmer for folded words; instances are not shared between threads. */
   interface Stemmer {
     String stem(String folded);
@@ -125,6 +152,7 @@ public enum NoteLanguage {
   private final Set<String> shortNegators;
   private final Set<String> postNegators;
   private final Set<String> releases;
+  private final String code = name().toLowerCase(java.util.Locale.ROOT);
 
   NoteLanguage(CharArraySet stopWords, Supplier<Stemmer> stemmers,
       String markers, String negators, String shortNegators, String postNegators,
@@ -142,7 +170,7 @@ public enum NoteLanguage {
 
   /** ISO 639-1 code: {@code en}, {@code de}, … */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return code;
   }
 
   /**
@@ -150,23 +178,39 @@ public enum NoteLanguage {
    * that has it, divided among them); {@code template} decides a tie, then this enum's order.
    */
   public static NoteLanguage of(FoldedText text, Language template) {
-    double[] score = new double[values().length];
-    for (int i = 0; i < text.size(); i++) {
-      int[] in = MARKED.get(text.word(i));
-      if (in != null) {
-        for (int l : in) {
-          score[l] += 1.0 / in.length;
+    long[] bits = new long[text.size()];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = classes(text.word(i));
+    }
+    return of(bits, template);
+  }
+
+  /** The same, from each word's {@link #classes}. */
+  static NoteLanguage of(long[] classes, Language template) {
+    NoteLanguage[] all = values();
+    double[] score = new double[all.length];
+    for (long bits : classes) {
+      int in = 0;
+      for (NoteLanguage l : all) {
+        in += l.is(bits, MARKER) ? 1 : 0;
+      }
+      if (in > 0) {
+        for (NoteLanguage l : all) {
+          if (l.is(bits, MARKER)) {
+            score[l.ordinal()] += 1.0 / in;
+          }
         }
       }
     }
     NoteLanguage best = null;
-    for (NoteLanguage l : values()) {
+    String t = template.code();
+    for (NoteLanguage l : all) {
       if (score[l.ordinal()] <= 0) {
         continue;
       }
       if (best == null || score[l.ordinal()] > score[best.ordinal()]
-          || score[l.ordinal()] == score[best.ordinal()] && l.code().equals(template.code())
-              && !best.code().equals(template.code())) {
+          || score[l.ordinal()] == score[best.ordinal()] && l.code.equals(t)
+              && !best.code.equals(t)) {
         best = l;
       }
     }
@@ -175,8 +219,9 @@ public enum NoteLanguage {
 
   /** The note language of LinkedIn's template language. */
   public static NoteLanguage forTemplate(Language template) {
+    String t = template.code();
     for (NoteLanguage l : values()) {
-      if (l.code().equals(template.code())) {
+      if (l.code.equals(t)) {
         return l;
       }
     }
@@ -211,19 +256,31 @@ public enum NoteLanguage {
     return releases.contains(w);
   }
 
-  private static final Map<String, int[]> MARKED = marked();
+  private static final Map<String, Long> CLASSES = classes();
 
-  private static Map<String, int[]> marked() {
-    Map<String, int[]> out = new HashMap<>();
+  private static Map<String, Long> classes() {
+    Map<String, Long> out = new HashMap<>();
     for (NoteLanguage l : values()) {
-      for (String w : l.markers) {
-        int[] old = out.get(w);
-        int[] now = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
-        now[now.length - 1] = l.ordinal();
-        out.put(w, now);
-      }
+      int base = l.ordinal() * 6;
+      mark(out, l.markers, 1L << (base + MARKER));
+      mark(out, l.negators, 1L << (base + NEGATOR));
+      mark(out, l.shortNegators, 1L << (base + SHORT));
+      mark(out, l.postNegators, 1L << (base + BACK));
+      mark(out, l.releases, 1L << (base + RELEASE));
+      mark(out, l.stopWords, 1L << (base + STOP));
     }
+    mark(out, CONJUNCTIONS, CONJUNCTION);
+    mark(out, words("don doesn didn haven hasn hadn isn aren wasn weren won wouldn couldn shouldn"
+        + " can ain mustn needn"), CONTRACTED);
+    mark(out, words("dont doesnt didnt havent hasnt hadnt isnt arent wasnt werent wont wouldnt"
+        + " couldnt shouldnt cant"), CONTRACTED_WHOLE);
     return out;
+  }
+
+  private static void mark(Map<String, Long> out, Set<String> words, long bit) {
+    for (String w : words) {
+      out.merge(w, bit, (a, b) -> a | b);
+    }
   }
 
   private static Set<String> foldedStopWords(CharArraySet set) {

@@ -35,6 +35,8 @@ public record Prediction(
     Objects.requireNonNull(explainer, "explainer");
   }
 
+
+
   public double probability(Target target, int label) {
     return target == Target.CATEGORY ? categories[label] : actions[label];
   }

@@ -22,10 +22,6 @@ final class TextReading {
   private static final int REACH = 5;
   private static final int SHORT_REACH = 3;
   private static final int BACK_REACH = 3;
-  private static final Set<String> CONTRACTED = NoteLanguage.words("don doesn didn haven hasn hadn"
-      + " isn aren wasn weren won wouldn couldn shouldn can ain mustn needn");
-  private static final Set<String> CONTRACTED_WHOLE = NoteLanguage.words("dont doesnt didnt havent"
-      + " hasnt hadnt isnt arent wasnt werent wont wouldnt couldnt shouldnt cant");
   private static final Set<String> ABBREVIATIONS = NoteLanguage.words("st dr mr mrs ms prof eg ie"
       + " vs etc inc ltd jr sr no nr bzw ca usw mme mlle sra dra hr fr");
 
@@ -38,6 +34,8 @@ final class TextReading {
 
   private final FoldedText text;
   private final NoteLanguage language;
+  /** Each word's {@link NoteLanguage#classes}. */
+  private final long[] classes;
   private final byte[] breaks;
   private final int[] sentence;
   private final int[] clause;
@@ -54,7 +52,12 @@ final class TextReading {
    *     headline or a name is read as it stands
    */
   TextReading(FoldedText text, NoteLanguage language, boolean negations) {
+    this(text, classes(text), language, negations);
+  }
+
+  TextReading(FoldedText text, long[] classes, NoteLanguage language, boolean negations) {
     this.text = text;
+    this.classes = classes;
     this.language = language;
     int n = text.size();
     this.breaks = new byte[n];
@@ -69,6 +72,15 @@ final class TextReading {
       java.util.Arrays.fill(negatedFrom, -1);
       java.util.Arrays.fill(negatedBack, -1);
     }
+  }
+
+  /** Each word's {@link NoteLanguage#classes}, looked up once. */
+  static long[] classes(FoldedText text) {
+    long[] out = new long[text.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = NoteLanguage.classes(text.word(i));
+    }
+    return out;
   }
 
   FoldedText text() {
@@ -102,7 +114,7 @@ final class TextReading {
   String quoteNegated(int from, int to) {
     int a = negatedFrom[from] >= 0 ? Math.min(from, negatedFrom[from]) : from;
     int b = negatedBack[to - 1] >= to ? negatedBack[to - 1] + 1 : to;
-    if (a > 0 && text.word(a).equals("t") && CONTRACTED.contains(text.word(a - 1))) {
+    if (a > 0 && text.word(a).equals("t") && (classes[a - 1] & NoteLanguage.CONTRACTED) != 0) {
       a--;
     }
     return text.quote(a, b);
@@ -143,7 +155,7 @@ final class TextReading {
   }
 
   boolean isStopWord(int i) {
-    return language.isStopWord(text.word(i));
+    return language.is(classes[i], NoteLanguage.STOP);
   }
 
   private void findBreaks() {
@@ -167,7 +179,7 @@ final class TextReading {
           b = CLAUSE;
         }
       }
-      if (b == NONE && NoteLanguage.CONJUNCTIONS.contains(text.word(i))) {
+      if (b == NONE && (classes[i] & NoteLanguage.CONJUNCTION) != 0) {
         b = CLAUSE;
       }
       breaks[i] = b;
@@ -188,10 +200,13 @@ final class TextReading {
     java.util.Arrays.fill(negatedBack, -1);
     for (int i = 0; i < n; i++) {
       String w = text.word(i);
-      boolean forward = language.negates(w) || CONTRACTED_WHOLE.contains(w) && language == NoteLanguage.EN
-          || w.equals("t") && i > 0 && breaks[i] == NONE && CONTRACTED.contains(text.word(i - 1));
-      boolean shortly = language.negatesShortly(w);
-      boolean back = language.negatesBackwards(w);
+      long c = classes[i];
+      boolean forward = language.is(c, NoteLanguage.NEGATOR)
+          || (c & NoteLanguage.CONTRACTED_WHOLE) != 0 && language == NoteLanguage.EN
+          || w.equals("t") && i > 0 && breaks[i] == NONE
+              && (classes[i - 1] & NoteLanguage.CONTRACTED) != 0;
+      boolean shortly = language.is(c, NoteLanguage.SHORT);
+      boolean back = language.is(c, NoteLanguage.BACK);
       if (!(forward || shortly || back) || released(i)) {
         continue;
       }
@@ -215,11 +230,12 @@ final class TextReading {
 
   /** A word right after the negation, or one of the two before it, undoes it. */
   private boolean released(int i) {
-    if (i + 1 < text.size() && breaks[i + 1] == NONE && language.releases(text.word(i + 1))) {
+    if (i + 1 < text.size() && breaks[i + 1] == NONE
+        && language.is(classes[i + 1], NoteLanguage.RELEASE)) {
       return true;
     }
     for (int j = i; j > 0 && j > i - 2 && breaks[j] == NONE; j--) {
-      if (language.releases(text.word(j - 1))) {
+      if (language.is(classes[j - 1], NoteLanguage.RELEASE)) {
         return true;
       }
     }

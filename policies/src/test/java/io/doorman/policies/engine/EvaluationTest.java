@@ -68,7 +68,7 @@ class EvaluationTest {
     // c3's personal came from 'met', c6's sales-pitch from 'pitchy'; c5 fell back, no rule
     assertEquals(List.of(new Evaluation.Misfire("met", 1), new Evaluation.Misfire("pitchy", 1)),
         r.misfires());
-    // most confident first: c6 by 4 points; c3 (4 to 4) and c5 (0 to 0) by 0, in id order
+    // most confident first: c6 by 4 points; c3 (4 to 4) and c5 (0 to 0) by 0, in input order
     assertEquals(List.of("c6", "c3", "c5"),
         r.disagreements().stream().map(Evaluation.Disagreement::id).toList());
     assertEquals(4, r.disagreements().get(0).margin());
