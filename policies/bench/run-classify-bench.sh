@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmark of classification with the default policy, one thread.
+# Runs the JMH benchmarks of classification with the default policy, one thread, without and
+# with a learned model (BENCH=TrainBenchmark for training on 100,000 decisions).
 # Usage (from anywhere): policies/bench/run-classify-bench.sh [extra JMH options, e.g. -wi 1 -i 3]
 # Prints ops/s: each operation classifies one invitation.
 set -euo pipefail
@@ -10,4 +11,4 @@ cd "$root"
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd policies
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.openjdk.jmh.Main ClassifyBenchmark "$@"
+  org.openjdk.jmh.Main "${BENCH:-ClassifyBenchmark|LearnedClassifyBenchmark}" "$@"

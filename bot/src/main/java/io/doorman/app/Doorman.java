@@ -31,7 +31,12 @@ import io.doorman.mail.MailRouter;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.metrics.DoormanMetrics;
 import io.doorman.metrics.MetricsServlet;
+import io.doorman.learning.LearningStore;
+import io.doorman.learning.NightlyRetrain;
+import io.doorman.learning.Retraining;
+import io.doorman.learning.StoredModels;
 import io.doorman.policies.engine.Policy;
+import io.doorman.policies.learning.Trainer;
 import io.doorman.policies.language.PolicyException;
 import io.doorman.slack.SlackApp;
 import io.doorman.slack.SlackSettings;
@@ -104,11 +109,15 @@ public final class Doorman implements AutoCloseable {
     int port = Integer.parseInt(given.apply("http.port").orElse("8080"));
 
     // ---- policy, then store (a bad policy file stops Doorman before anything is opened)
-    this.policy = loadPolicy(given.apply("policy.file"));
+    Policy rules = loadPolicy(given.apply("policy.file"));
     this.database = given.apply("db.url")
         .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
         .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
     this.store = new Invitations(database);
+    // ---- learned models: the policy consults each team's active one (doorman learn)
+    LearningStore learning = new LearningStore(database);
+    StoredModels models = new StoredModels(learning);
+    this.policy = rules.withLearning(models);
     this.metrics = new DoormanMetrics();
     this.intake = new Intake(new MailReader(), policy, new Ingestion(database, clock), events);
     Questions questions = new Questions(policy);
@@ -123,9 +132,11 @@ public final class Doorman implements AutoCloseable {
     web.mount("/readyz", HealthServlet.ready(this::probes));
     web.mount("/metrics", new MetricsServlet(metrics.registry()));
 
-    // ---- scheduler: follow-ups every tick
+    // ---- scheduler: follow-ups every tick; learned models read again when changed, retrained daily
     this.ticker = new Ticker(followUps, metrics, timing.tick(), clock);
     components.add(ticker);
+    ticker.every(new NightlyRetrain(learning,
+        new Retraining(learning, Trainer.Settings.defaults(), clock), models, clock));
 
     // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
     Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));

@@ -3,9 +3,11 @@ package io.doorman.cli;
 import io.doorman.cli.classify.ClassifyCommand;
 import io.doorman.cli.config.ConfigCommand;
 import io.doorman.cli.run.RunCommand;
+import io.doorman.cli.store.CorrectCommand;
 import io.doorman.cli.store.DecideCommand;
 import io.doorman.cli.store.FollowUpsCommand;
 import io.doorman.cli.store.IngestCommand;
+import io.doorman.cli.store.LearnCommand;
 import io.doorman.cli.store.ListCommand;
 import io.doorman.cli.store.ShowCommand;
 import io.doorman.cli.store.StatusCommand;
@@ -26,9 +28,11 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       ShowCommand.class,
       DecideCommand.class,
+      CorrectCommand.class,
       StatusCommand.class,
       WhoCommand.class,
       FollowUpsCommand.class,
+      LearnCommand.class,
       PolicyCommand.class,
       RunCommand.class,
       ConfigCommand.class,

@@ -48,7 +48,7 @@ public final class StoreOptions {
   }
 
   /** The store, open until the command closes it: an embedded database then closes cleanly. */
-  Opened open() {
+  public Opened open() {
     Database db =
         url == null || url.isBlank()
             ? Database.h2File(dataDir)
@@ -63,7 +63,7 @@ public final class StoreOptions {
   }
 
   /** An open store, its parts, and the database under them, closed together. */
-  record Opened(Database database) implements AutoCloseable {
+  public record Opened(Database database) implements AutoCloseable {
     Invitations invitations() {
       return new Invitations(database);
     }

@@ -3,6 +3,7 @@ package io.doorman.policies.engine;
 import io.doorman.policies.Action;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Why the policy decided as it did: the points of every category (or reply class) and every rule
@@ -14,8 +15,24 @@ import java.util.Map;
 public record Explanation(
     String label, Action action, Map<String, Integer> points, List<FiredRule> fired) {
 
-  /** One rule that fired, with its reason line. */
-  public record FiredRule(String ruleId, String description, String reason) {}
+  /**
+   * One rule that fired, with its reason line.
+   *
+   * @param points what it added, by label wire name (labels it left alone are absent)
+   * @param forcedAction the action it forced, if it did
+   */
+  public record FiredRule(String ruleId, String description, String reason,
+      Map<String, Integer> points, Optional<Action> forcedAction) {
+
+    public FiredRule {
+      points = Map.copyOf(points);
+    }
+
+    /** A line that is no rule's (the fallback, a tie): no points, no action. */
+    public FiredRule(String ruleId, String description, String reason) {
+      this(ruleId, description, reason, Map.of(), Optional.empty());
+    }
+  }
 
   public Explanation {
     points = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(points));

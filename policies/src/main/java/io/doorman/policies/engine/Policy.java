@@ -42,6 +42,7 @@ public final class Policy {
   private final Duration followUpAfter;
   private final Optional<Duration> autoDeclineAfter;
   private final Map<String, Map<Language, String>> templates;
+  private final Learning learning;
 
   Policy(
       Vocabulary vocabulary,
@@ -50,6 +51,19 @@ public final class Policy {
       Duration followUpAfter,
       Optional<Duration> autoDeclineAfter,
       Map<String, Map<Language, String>> templates) {
+    this(vocabulary, everyone, byRecipient, followUpAfter, autoDeclineAfter, templates,
+        Learning.NONE);
+  }
+
+  private Policy(
+      Vocabulary vocabulary,
+      RuleBook everyone,
+      Map<String, RuleBook> byRecipient,
+      Duration followUpAfter,
+      Optional<Duration> autoDeclineAfter,
+      Map<String, Map<Language, String>> templates,
+      Learning learning) {
+    this.learning = learning;
     this.vocabulary = vocabulary;
     this.everyone = everyone;
     this.byRecipient = Map.copyOf(byRecipient);
@@ -67,17 +81,31 @@ public final class Policy {
     return classify(invitation, TeamSignals.NONE);
   }
 
+  /**
+   * The same policy, consulting learned models: {@code learned} conditions and points then read
+   * the model {@code learning} gives for each invitation's recipient.
+   */
+  public Policy withLearning(Learning learning) {
+    return new Policy(vocabulary, everyone, byRecipient, followUpAfter, autoDeclineAfter,
+        templates, java.util.Objects.requireNonNull(learning, "learning"));
+  }
+
   public Verdict classify(Invitation invitation, TeamSignals team) {
-    Facts facts = Facts.of(invitation, team, vocabulary);
+    Facts facts = facts(invitation, team);
     RuleBook book = bookFor(facts);
     Scoring s = new Scoring(CATEGORY_LABELS, CATEGORY_TIE_ORDER).run(book.rules(), facts);
     Category category = Category.values()[s.winner(fallback(invitation).ordinal())];
     Action action = s.forcedAction().orElse(book.actions().get(category));
-    return new Verdict(category, action, s.reasons(facts));
+    return new Verdict(category, action, s.reasons(facts), facts.modelConsulted());
+  }
+
+  private Facts facts(Invitation invitation, TeamSignals team) {
+    return Facts.of(invitation, team, vocabulary,
+        learning.predictorFor(invitation.origin().recipient()));
   }
 
   public Explanation explain(Invitation invitation, TeamSignals team) {
-    Facts facts = Facts.of(invitation, team, vocabulary);
+    Facts facts = facts(invitation, team);
     RuleBook book = bookFor(facts);
     Scoring s = new Scoring(CATEGORY_LABELS, CATEGORY_TIE_ORDER).run(book.rules(), facts);
     Category category = Category.values()[s.winner(fallback(invitation).ordinal())];

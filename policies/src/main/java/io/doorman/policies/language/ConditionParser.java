@@ -6,6 +6,7 @@ import io.doorman.policies.rules.Comparison;
 import io.doorman.policies.rules.Condition;
 import io.doorman.policies.rules.Conditions;
 import io.doorman.policies.rules.Field;
+import io.doorman.policies.rules.Prediction;
 import io.doorman.policies.rules.FoldedText;
 import io.doorman.policies.rules.Vocabulary;
 import java.time.Duration;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -40,7 +41,9 @@ final class ConditionParser {
 
   private static final Pattern TEAM =
       Pattern.compile("\\s*(.+?)\\s+within\\s+(\\d{1,4})\\s*d\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Set<String> KEYWORD_LANGUAGES = Set.of("en", "de", "fr", "es", "any");
+  private static final Set<String> KEYWORD_LANGUAGES =
+      Set.of("en", "de", "fr", "es", "pt", "it", "nl", "id", "any");
+  private static final Set<String> SENTENCE_KEYS = Set.of("has", "and", "without");
 
   private final Nodes nodes;
   private final Vocabulary.Builder vocabulary;
@@ -54,8 +57,10 @@ final class ConditionParser {
     keys.put("not", v -> parse(v).map(Conditions::not));
     keys.put("language", this::language);
     keys.put("senderIn", this::senderIn);
+    keys.put("sentence", this::sentence);
     if (section == Section.REPLY) {
       keys.put("textHas", v -> keywords(v, List.of(Field.NOTE)));
+      keys.put("textDenies", v -> denies(v, List.of(Field.NOTE)));
       keys.put("textMatches", v -> regex(v, Field.NOTE));
       keys.put("textLength", v -> length(v, Field.NOTE));
       return;
@@ -63,6 +68,7 @@ final class ConditionParser {
     keys.put("note", this::note);
     keys.put("noteLength", v -> length(v, Field.NOTE));
     keys.put("noteHas", v -> keywords(v, List.of(Field.NOTE)));
+    keys.put("noteDenies", v -> denies(v, List.of(Field.NOTE)));
     keys.put("noteMatches", v -> regex(v, Field.NOTE));
     keys.put("headlineHas", v -> keywords(v, List.of(Field.HEADLINE)));
     keys.put("headlineMatches", v -> regex(v, Field.HEADLINE));
@@ -76,6 +82,74 @@ final class ConditionParser {
     keys.put("previouslyDeclinedByTeam", v -> nodes.bool(v, "previouslyDeclinedByTeam")
         .map(Conditions::previouslyDeclinedByTeam));
     keys.put("reminder", v -> nodes.bool(v, "reminder").map(Conditions::reminder));
+    keys.put("learned", this::learned);
+  }
+
+  /** {@code learned: {category: personal, atLeast: 0.8}} or {@code {action: accept, ...}}. */
+  private Optional<Condition> learned(Node value) {
+    Optional<Prediction.Target> target = Optional.empty();
+    int label = -1;
+    double atLeast = Double.NaN;
+    boolean ok = true;
+    for (NodeTuple t : nodes.mapping(value, "learned")) {
+      String key = Nodes.key(t);
+      Optional<String> s = nodes.scalar(t.getValueNode(), key);
+      if (s.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      switch (key) {
+        case "category":
+        case "action":
+          if (target.isPresent()) {
+            nodes.error(t.getKeyNode(), "'learned' asks about a category or an action, not both");
+            ok = false;
+            break;
+          }
+          target = Optional.of(key.equals("category") ? Prediction.Target.CATEGORY
+              : Prediction.Target.ACTION);
+          label = labelOf(key, s.get());
+          if (label < 0) {
+            nodes.error(t.getValueNode(), "unknown " + key + " '" + s.get() + "'");
+            ok = false;
+          }
+          break;
+        case "atLeast":
+          try {
+            atLeast = Double.parseDouble(s.get().trim());
+          } catch (NumberFormatException e) {
+            atLeast = Double.NaN;
+          }
+          if (!(atLeast > 0 && atLeast <= 1)) {
+            nodes.error(t.getValueNode(), "atLeast must be a probability above 0 and at most 1,"
+                + " e.g. 0.8, not '" + s.get() + "'");
+            ok = false;
+          }
+          break;
+        default:
+          nodes.unknownKey(t.getKeyNode(), "learned key", key,
+              Set.of("category", "action", "atLeast"));
+          ok = false;
+      }
+    }
+    if (ok && (target.isEmpty() || Double.isNaN(atLeast))) {
+      nodes.error(value, "'learned' needs a category or an action, and atLeast: e.g."
+          + " {category: personal, atLeast: 0.8}");
+      return Optional.empty();
+    }
+    return ok ? Optional.of(Conditions.learned(target.get(), label, atLeast)) : Optional.empty();
+  }
+
+  private static int labelOf(String key, String wire) {
+    Enum<?>[] values = key.equals("category") ? io.doorman.policies.Category.values()
+        : io.doorman.policies.Action.values();
+    for (Enum<?> e : values) {
+      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (name.equals(wire.trim())) {
+        return e.ordinal();
+      }
+    }
+    return -1;
   }
 
   Set<String> keys() {
@@ -154,8 +228,43 @@ final class ConditionParser {
     }
   }
 
-  /** A phrase, a list of phrases, or a mapping from language (en, de, fr, es, any) to phrases. */
   private Optional<Condition> keywords(Node value, List<Field> fields) {
+    return phraseIds(value).map(ids -> Conditions.keywords(fields, ids));
+  }
+
+  private Optional<Condition> denies(Node value, List<Field> fields) {
+    return phraseIds(value).map(ids -> Conditions.denies(fields, ids));
+  }
+
+  /** {@code sentence: {has: [...], and: [...], without: [...]}}: within one sentence. */
+  private Optional<Condition> sentence(Node value) {
+    Map<String, int[]> parts = new LinkedHashMap<>();
+    boolean ok = true;
+    for (NodeTuple t : nodes.mapping(value, "sentence")) {
+      String key = Nodes.key(t);
+      if (!SENTENCE_KEYS.contains(key)) {
+        nodes.unknownKey(t.getKeyNode(), "sentence key", key, SENTENCE_KEYS);
+        ok = false;
+        continue;
+      }
+      Optional<int[]> ids = phraseIds(t.getValueNode());
+      ids.ifPresent(i -> parts.put(key, i));
+      ok &= ids.isPresent();
+    }
+    if (ok && !parts.containsKey("has")) {
+      nodes.error(value, "'sentence' needs 'has': the phrases one sentence must say");
+      return Optional.empty();
+    }
+    return ok ? Optional.of(Conditions.sentence(Field.NOTE, parts.get("has"),
+        Optional.ofNullable(parts.get("and")), Optional.ofNullable(parts.get("without"))))
+        : Optional.empty();
+  }
+
+  /**
+   * A phrase, a list of phrases, or a mapping from language to phrases, registered in the
+   * policy's vocabulary.
+   */
+  private Optional<int[]> phraseIds(Node value) {
     List<Node> phrases = new ArrayList<>();
     if (value instanceof MappingNode) {
       for (NodeTuple t : nodes.mapping(value, "keywords")) {
@@ -188,12 +297,14 @@ final class ConditionParser {
       nodes.error(value, "no keywords given");
       return Optional.empty();
     }
-    return ok
-        ? Optional.of(
-            Conditions.keywords(fields, ids.stream().mapToInt(Integer::intValue).toArray()))
-        : Optional.empty();
+    return ok ? Optional.of(ids.stream().mapToInt(Integer::intValue).toArray()) : Optional.empty();
   }
 
+  /**
+   * RE2 syntax, compiled by RE2/J: matching takes time linear in the text. Constructs only a
+   * backtracking engine has are refused at the character where they stand, and so are patterns
+   * whose compiled program exceeds the limits.
+   */
   private Optional<Condition> regex(Node value, Field field) {
     List<Condition> any = new ArrayList<>();
     for (Node p : nodes.oneOrMany(value)) {
@@ -201,16 +312,59 @@ final class ConditionParser {
       if (s.isEmpty()) {
         return Optional.empty();
       }
-      try {
-        Pattern pattern =
-            Pattern.compile(s.get(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        any.add(Conditions.matches(field, pattern));
-      } catch (PatternSyntaxException e) {
-        nodes.error(p, "bad regular expression '" + s.get() + "': " + e.getDescription());
+      Optional<Pattern> pattern = compile(p, s.get());
+      if (pattern.isEmpty()) {
         return Optional.empty();
       }
+      any.add(Conditions.matches(field, pattern.get()));
     }
     return Optional.of(any.size() == 1 ? any.get(0) : Conditions.any(any));
+  }
+
+  private Optional<Pattern> compile(Node node, String regex) {
+    if (regex.length() > Limits.MAX_PATTERN_CHARS) {
+      nodes.error(node, "regular expression of " + regex.length() + " characters; the limit is "
+          + Limits.MAX_PATTERN_CHARS + " (use keywords for long lists of words)");
+      return Optional.empty();
+    }
+    Optional<RegexCheck.Problem> backtracking = RegexCheck.backtracking(regex);
+    if (backtracking.isPresent()) {
+      nodes.errors().add(nodes.at(node, backtracking.get().offset()).error(
+          backtracking.get().message() + ", which needs a backtracking engine: regular"
+              + " expressions here are RE2 syntax and run in linear time (see docs/POLICY.md)"));
+      return Optional.empty();
+    }
+    long estimate = RegexCheck.estimatedSize(regex);
+    if (estimate > 4L * Limits.MAX_PROGRAM) {
+      nodes.error(node, tooLarge(regex, estimate));
+      return Optional.empty();
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException e) {
+      nodes.error(node, "bad regular expression '" + regex + "': " + e.getDescription());
+      return Optional.empty();
+    }
+    int size = pattern.programSize();
+    if (size > Limits.MAX_PROGRAM) {
+      nodes.error(node, tooLarge(regex, size));
+      return Optional.empty();
+    }
+    int programUsed = nodes.addProgram(size);
+    if (programUsed > Limits.MAX_PROGRAM_PER_FILE) {
+      nodes.error(node, "the regular expressions of this file compile to " + programUsed
+          + " instructions so far; the limit is " + Limits.MAX_PROGRAM_PER_FILE
+          + " (use keywords, which cost nothing per rule)");
+      return Optional.empty();
+    }
+    return Optional.of(pattern);
+  }
+
+  private static String tooLarge(String regex, long size) {
+    return "regular expression '" + (regex.length() > 60 ? regex.substring(0, 60) + "…" : regex)
+        + "' compiles to about " + size + " instructions; the limit is " + Limits.MAX_PROGRAM
+        + " (large counted repeats such as {1000} multiply)";
   }
 
   private Optional<Condition> mutual(Node value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -16,20 +17,74 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class Nodes {
 
   private final String file;
+  private final String[] lines;
   private final List<PolicyError> errors = new ArrayList<>();
+  private int valuesRead;
+  private boolean tooManyValues;
+  private int programSize;
 
-  Nodes(String file) {
+  Nodes(String file, String text) {
     this.file = file;
+    this.lines = text.split("\r?\n|\r", -1);
   }
 
   List<PolicyError> errors() {
     return errors;
   }
 
+  /** Counts a compiled regular expression's instructions; returns the file's total so far. */
+  int addProgram(int instructions) {
+    programSize += instructions;
+    return programSize;
+  }
+
   Position at(Node node) {
     return node.getStartMark()
         .map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1))
         .orElse(new Position(file, 1, 1));
+  }
+
+  /**
+   * Where character {@code offset} of a scalar's value stands in the file: exact for a plain or
+   * quoted scalar written on one line, else the scalar's start.
+   */
+  Position at(Node node, int offset) {
+    Position start = at(node);
+    if (!(node instanceof ScalarNode) || start.line() > lines.length) {
+      return start;
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    String line = lines[start.line() - 1];
+    int from;
+    try {
+      from = line.offsetByCodePoints(0, start.column() - 1);
+    } catch (IndexOutOfBoundsException e) {
+      return start;
+    }
+    ScalarStyle style = scalar.getScalarStyle();
+    boolean quoted = style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED;
+    if (!quoted && style != ScalarStyle.PLAIN) {
+      return start;
+    }
+    String value = scalar.getValue();
+    int raw = from + (quoted ? 1 : 0);
+    for (int i = 0; i < offset; i++) {
+      if (raw >= line.length()) {
+        return start;
+      }
+      char c = line.charAt(raw);
+      int width = 1;
+      if (style == ScalarStyle.SINGLE_QUOTED && c == '\'' && raw + 1 < line.length()) {
+        width = 2;
+      } else if (style == ScalarStyle.DOUBLE_QUOTED && c == '\\' && raw + 1 < line.length()) {
+        char e = line.charAt(raw + 1);
+        width = e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
+      } else if (c != value.charAt(i)) {
+        return start; // not the same text: folded or escaped in a way not followed here
+      }
+      raw += width;
+    }
+    return new Position(file, start.line(), line.codePointCount(0, Math.min(raw, line.length())) + 1);
   }
 
   void error(Node node, String message) {
@@ -72,6 +127,14 @@ final class Nodes {
   }
 
   Optional<String> scalar(Node node, String what) {
+    if (++valuesRead > Limits.MAX_VALUES) {
+      if (!tooManyValues) {
+        tooManyValues = true;
+        error(node, "the file expands to more than " + Limits.MAX_VALUES
+            + " values (aliases reused too often?); nothing after this point was read");
+      }
+      return Optional.empty();
+    }
     if (!(node instanceof ScalarNode)) {
       error(node, what + " must be a single value, not a list or mapping");
       return Optional.empty();

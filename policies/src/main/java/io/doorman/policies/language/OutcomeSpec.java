@@ -11,11 +11,18 @@ import java.util.OptionalInt;
  *     invitation rules, {@code ReplyClass} for reply rules)
  * @param forcedLabel ordinal of a label that wins whatever the points say
  * @param forcedAction an action that replaces the winning label's action
+ * @param learnedPoints points a learned model spreads over the categories by its probability for
+ *     each ({@code then: {learned: 4}}); 0 when none
  */
-public record OutcomeSpec(int[] points, OptionalInt forcedLabel, Optional<Action> forcedAction) {
+public record OutcomeSpec(int[] points, OptionalInt forcedLabel, Optional<Action> forcedAction,
+    int learnedPoints) {
 
   public OutcomeSpec {
     points = points.clone();
+  }
+
+  public OutcomeSpec(int[] points, OptionalInt forcedLabel, Optional<Action> forcedAction) {
+    this(points, forcedLabel, forcedAction, 0);
   }
 
   @Override

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -35,7 +37,8 @@ public final class PolicyParser {
   private static final Set<String> RECIPIENT_KEYS =
       Set.of("rules", "replyRules", "overrides", "actions", "replyActions", "definitions");
   private static final Set<String> RULE_KEYS = Set.of("id", "description", "if", "then");
-  private static final Set<String> OUTCOME_KEYS = Set.of("score", "category", "action");
+  private static final Set<String> OUTCOME_KEYS =
+      Set.of("score", "category", "action", "learned");
   private static final Set<String> OVERRIDE_KEYS = Set.of("enabled", "score");
   private static final Set<String> TEMPLATE_NAMES = Set.of("clarifyingQuestion", "followUp");
   private static final Set<String> PLACEHOLDERS = Set.of("firstName", "recipientFirstName");
@@ -47,8 +50,8 @@ public final class PolicyParser {
   private final Vocabulary.Builder vocabulary;
   private final Set<String> ruleIds = new HashSet<>();
 
-  private PolicyParser(String file, Vocabulary.Builder vocabulary) {
-    this.nodes = new Nodes(file);
+  private PolicyParser(String file, String text, Vocabulary.Builder vocabulary) {
+    this.nodes = new Nodes(file, text);
     this.vocabulary = vocabulary;
   }
 
@@ -78,10 +81,19 @@ public final class PolicyParser {
 
   /** Reads a policy file as far as it can; see {@link #parse} for a strict reading. */
   public static Reading read(String file, String text, Vocabulary.Builder vocabulary) {
-    PolicyParser parser = new PolicyParser(file, vocabulary);
+    if (text.length() > Limits.MAX_CHARS) {
+      return new Reading(Optional.empty(), List.of(new PolicyError(file, 1, 1, "the file has "
+          + text.length() + " characters; a policy file may have at most " + Limits.MAX_CHARS)));
+    }
+    PolicyParser parser = new PolicyParser(file, text, vocabulary);
+    LoadSettings settings = LoadSettings.builder().setLabel(file).build();
     Optional<Node> root;
     try {
-      root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
+      Optional<PolicyError> tooDeep = tooDeep(file, text, settings);
+      if (tooDeep.isPresent()) {
+        return new Reading(Optional.empty(), List.of(tooDeep.get()));
+      }
+      root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
       int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
@@ -97,6 +109,35 @@ public final class PolicyParser {
     }
     LayerSpec layer = parser.layer(root.get(), FILE_KEYS);
     return new Reading(Optional.of(layer), List.copyOf(parser.nodes.errors()));
+  }
+
+  /**
+   * Mappings and lists nested deeper than the limit, found from the stream of YAML events (which
+   * needs no recursion) before the document is composed into a tree (which recurses).
+   */
+  private static Optional<PolicyError> tooDeep(String file, String text, LoadSettings settings) {
+    int depth = 0;
+    for (Event e : new Parse(settings).parseString(text)) {
+      switch (e.getEventId()) {
+        case MappingStart:
+        case SequenceStart:
+          if (++depth > Limits.MAX_DEPTH) {
+            int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+            int column = e.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+            return Optional.of(new PolicyError(file, line, column, "mappings and lists nested"
+                + " more than " + Limits.MAX_DEPTH + " deep; nothing in Doorman's policy"
+                + " language needs that many levels"));
+          }
+          break;
+        case MappingEnd:
+        case SequenceEnd:
+          depth--;
+          break;
+        default:
+          break;
+      }
+    }
+    return Optional.empty();
   }
 
   private LayerSpec layer(Node node, Set<String> allowed) {
@@ -214,6 +255,7 @@ public final class PolicyParser {
     int[] points = new int[labels.getEnumConstants().length];
     OptionalInt forced = OptionalInt.empty();
     Optional<Action> action = Optional.empty();
+    int learned = 0;
     int before = nodes.errors().size();
     boolean any = false;
     for (NodeTuple t : nodes.mapping(node, "'then'")) {
@@ -234,15 +276,25 @@ public final class PolicyParser {
       } else if (key.equals("category")) {
         Optional<Integer> label = label(t.getValueNode(), labels);
         forced = label.isPresent() ? OptionalInt.of(label.get()) : OptionalInt.empty();
+      } else if (key.equals("learned") && labels != Category.class) {
+        nodes.error(t.getKeyNode(), "learned points are for invitation rules (a model reads"
+            + " invitations, not answers)");
+      } else if (key.equals("learned")) {
+        Optional<Integer> n = nodes.integer(t.getValueNode(), "learned points");
+        if (n.isPresent() && (n.get() < 1 || n.get() > 20)) {
+          nodes.error(t.getValueNode(), "learned points must be between 1 and 20, not " + n.get());
+        } else if (n.isPresent()) {
+          learned = n.get();
+        }
       } else {
         action = enumValue(t.getValueNode(), Action.class);
       }
     }
     if (!any && nodes.errors().size() == before) {
-      nodes.error(node, "'then' needs 'score', 'category' or 'action'");
+      nodes.error(node, "'then' needs 'score', 'category', 'action' or 'learned'");
     }
     return nodes.errors().size() == before
-        ? Optional.of(new OutcomeSpec(points, forced, action))
+        ? Optional.of(new OutcomeSpec(points, forced, action, learned))
         : Optional.empty();
   }
 

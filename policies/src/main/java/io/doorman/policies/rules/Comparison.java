@@ -1,7 +1,7 @@
 package io.doorman.policies.rules;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** A comparison with a number, written {@code ">= 3"}, {@code "< 40"}, {@code "== 0"} or {@code "3"}. */
 public record Comparison(String operator, long value) {

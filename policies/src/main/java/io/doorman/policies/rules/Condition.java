@@ -12,4 +12,13 @@ public interface Condition {
    * #test} is true.
    */
   Optional<String> evidence(Facts facts);
+
+  /**
+   * How strong the evidence is when the condition holds, to settle a tie between categories with
+   * as many points: the words of the phrase found (a longer, more specific phrase is stronger
+   * evidence than one word), or 1 for a condition on anything else.
+   */
+  default int strength(Facts facts) {
+    return 1;
+  }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Builds the compiled conditions the policy language offers. */
 public final class Conditions {
@@ -29,8 +29,23 @@ public final class Conditions {
     return new Keywords(fields.toArray(new Field[0]), phraseIds.clone(), mask(phraseIds));
   }
 
+  /** Any of the phrases occurs negated in any of the fields ("haven't met" denies "met"). */
+  public static Condition denies(List<Field> fields, int[] phraseIds) {
+    return new Denies(fields.toArray(new Field[0]), mask(phraseIds));
+  }
+
+  /**
+   * One sentence of the field says one of the {@code has} phrases and, when given, one of the
+   * {@code and} phrases, and holds none of the {@code without} phrases (negated or not).
+   */
+  public static Condition sentence(Field field, int[] has, Optional<int[]> and,
+      Optional<int[]> without) {
+    return new Sentence(field, mask(has), and.map(Conditions::mask).orElse(null),
+        without.map(Conditions::mask).orElse(null));
+  }
+
   public static Condition matches(Field field, Pattern pattern) {
-    return new Matches(field, pattern);
+    return new Matches(field, pattern, FirstChar.of(pattern.pattern()));
   }
 
   /** The mutual-connection count compares, or with {@code null}, the email gave no count. */
@@ -71,6 +86,15 @@ public final class Conditions {
 
   public static Condition reminder(boolean value) {
     return new Reminder(value);
+  }
+
+  /**
+   * A learned model gives the label at least this probability; never holds without a model.
+   *
+   * @param label the {@code Category} or {@code Action} ordinal, by {@code target}
+   */
+  public static Condition learned(Prediction.Target target, int label, double atLeast) {
+    return new Learned(target, label, atLeast);
   }
 
   public static Condition all(List<Condition> conditions) {
@@ -121,20 +145,26 @@ public final class Conditions {
     }
   }
 
-  private static long[] mask(int[] ids) {
-    int max = 0;
-    for (int id : ids) {
-      max = Math.max(max, id);
+  private static Mask mask(int[] ids) {
+    return Mask.of(ids);
+  }
+
+  /** "'we met' in note", or with {@code negated} "'haven't met' in note (negated)". */
+  private static Optional<String> quoteFirst(Facts f, Field[] fields, Mask mask, boolean negated) {
+    for (Field field : fields) {
+      Occurrences o = f.found(field);
+      for (int i = 0; i < o.size(); i++) {
+        if (o.negated(i) == negated && mask.has(o.id(i))) {
+          return Optional.of("'" + o.quote(i) + "' in " + field.label()
+              + (negated ? " (negated)" : ""));
+        }
+      }
     }
-    long[] mask = new long[(max >>> 6) + 1];
-    for (int id : ids) {
-      mask[id >>> 6] |= 1L << id;
-    }
-    return mask;
+    return Optional.empty();
   }
 
   /** Phrase ids, and the same ids as a bit mask to test against the phrases found. */
-  record Keywords(Field[] fields, int[] ids, long[] mask) implements Condition {
+  record Keywords(Field[] fields, int[] ids, Mask mask) implements Condition {
     @Override
     public boolean test(Facts f) {
       for (Field field : fields) {
@@ -147,33 +177,122 @@ public final class Conditions {
 
     @Override
     public Optional<String> evidence(Facts f) {
+      return quoteFirst(f, fields, mask, false);
+    }
+
+    @Override
+    public int strength(Facts f) {
+      int best = 0;
       for (Field field : fields) {
-        int[] present = new int[ids.length];
-        int n = 0;
-        for (int id : ids) {
-          if (f.contains(field, id)) {
-            present[n++] = id;
+        Occurrences o = f.found(field);
+        for (int i = 0; i < o.size(); i++) {
+          if (!o.negated(i) && mask.has(o.id(i))) {
+            best = Math.max(best, o.words(i));
           }
         }
-        present = java.util.Arrays.copyOf(present, n);
-        Optional<String> quote = f.vocabulary().quote(f.text(field), present);
-        if (quote.isPresent()) {
-          return Optional.of("'" + quote.get() + "' in " + field.label());
-        }
       }
-      return Optional.empty();
+      return best;
     }
   }
 
-  record Matches(Field field, Pattern pattern) implements Condition {
+  record Denies(Field[] fields, Mask mask) implements Condition {
     @Override
     public boolean test(Facts f) {
-      return pattern.matcher(f.raw(field)).find();
+      for (Field field : fields) {
+        if (f.found(field).anyDenied(mask)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
     public Optional<String> evidence(Facts f) {
-      Matcher m = pattern.matcher(f.raw(field));
+      return quoteFirst(f, fields, mask, true);
+    }
+
+    @Override
+    public int strength(Facts f) {
+      return 2; // a denial is a negation and what it negates
+    }
+  }
+
+  record Sentence(Field field, Mask has, Mask and, Mask without) implements Condition {
+    @Override
+    public boolean test(Facts f) {
+      return first(f.found(field)) >= 0;
+    }
+
+    @Override
+    public Optional<String> evidence(Facts f) {
+      Occurrences o = f.found(field);
+      int at = first(o);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      StringBuilder sb = new StringBuilder("'").append(o.quote(at)).append('\'');
+      if (and != null) {
+        int with = said(o, and, o.sentence(at));
+        sb.append(" with '").append(o.quote(with)).append('\'');
+      }
+      return Optional.of(sb.append(" in a sentence of the ").append(field.label()).toString());
+    }
+
+    @Override
+    public int strength(Facts f) {
+      Occurrences o = f.found(field);
+      int at = first(o);
+      return at < 0 ? 0 : o.words(at) + (and == null ? 0 : o.words(said(o, and, o.sentence(at))));
+    }
+
+    /** The first occurrence of a {@code has} phrase in a sentence that fits; -1 when none. */
+    private int first(Occurrences o) {
+      for (int i = 0; i < o.size(); i++) {
+        if (o.negated(i) || !has.has(o.id(i))) {
+          continue;
+        }
+        int sentence = o.sentence(i);
+        if (and != null && said(o, and, sentence) < 0) {
+          continue;
+        }
+        if (without != null && any(o, without, sentence)) {
+          continue;
+        }
+        return i;
+      }
+      return -1;
+    }
+
+    private static int said(Occurrences o, Mask mask, int sentence) {
+      for (int i = 0; i < o.size(); i++) {
+        if (!o.negated(i) && o.sentence(i) == sentence && mask.has(o.id(i))) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static boolean any(Occurrences o, Mask mask, int sentence) {
+      for (int i = 0; i < o.size(); i++) {
+        if (o.sentence(i) == sentence && mask.has(o.id(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** RE2/J over the first {@link Facts#REGEX_CHARS} characters: linear in that, whatever the pattern. */
+  record Matches(Field field, Pattern pattern, FirstChar first) implements Condition {
+    @Override
+    public boolean test(Facts f) {
+      CharSequence text = f.forRegex(field);
+      return first.occursIn(text) && pattern.matcher(text).find();
+    }
+
+    @Override
+    public Optional<String> evidence(Facts f) {
+      Matcher m = pattern.matcher(f.forRegex(field));
       return m.find() ? Optional.of("'" + m.group() + "' in " + field.label()) : Optional.empty();
     }
   }
@@ -305,6 +424,18 @@ public final class Conditions {
     }
   }
 
+  record Learned(Prediction.Target target, int label, double atLeast) implements Condition {
+    @Override
+    public boolean test(Facts f) {
+      return f.prediction().map(p -> p.probability(target, label) >= atLeast).orElse(false);
+    }
+
+    @Override
+    public Optional<String> evidence(Facts f) {
+      return f.prediction().map(p -> p.because(target, label));
+    }
+  }
+
   record All(List<Condition> conditions) implements Condition {
     @Override
     public boolean test(Facts f) {
@@ -314,6 +445,15 @@ public final class Conditions {
         }
       }
       return true;
+    }
+
+    @Override
+    public int strength(Facts f) {
+      int sum = 0;
+      for (Condition c : conditions) {
+        sum += c.strength(f);
+      }
+      return sum;
     }
 
     @Override
@@ -338,6 +478,17 @@ public final class Conditions {
         }
       }
       return false;
+    }
+
+    @Override
+    public int strength(Facts f) {
+      int best = 0;
+      for (Condition c : conditions) {
+        if (c.test(f)) {
+          best = Math.max(best, c.strength(f));
+        }
+      }
+      return best;
     }
 
     @Override

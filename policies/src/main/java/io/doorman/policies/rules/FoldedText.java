@@ -45,6 +45,16 @@ public final class FoldedText {
     return words[i];
   }
 
+  /** Where word {@code i} starts in the original text. */
+  int start(int i) {
+    return starts[i];
+  }
+
+  /** Where word {@code i} ends in the original text (exclusive). */
+  int end(int i) {
+    return ends[i];
+  }
+
   /** The original text from the start of word {@code from} to the end of word {@code to - 1}. */
   String quote(int from, int to) {
     return original.substring(starts[from], ends[to - 1]);

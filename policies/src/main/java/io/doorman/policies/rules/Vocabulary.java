@@ -6,33 +6,39 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every keyword phrase of a policy, found in a text in one pass.
  *
- * <p>A phrase is a sequence of words matched on word boundaries in {@link FoldedText}. Three
- * wildcards: {@code #} is any number, {@code word*} any word starting with "word", and {@code ..}
- * zero to three words of anything. Phrases are registered while a policy is parsed (each gets an
- * id), then {@link Builder#build()} indexes them by their first word.
+ * <p>A phrase is a sequence of words matched on word boundaries in {@link FoldedText}. Five
+ * wildcards: {@code #} is any number, {@code @} a name (a word written with a capital, not the
+ * first of its sentence nor the one after a greeting), {@code word*} any word starting with
+ * "word", {@code word~} any word with the same stem in the text's language ("conversation~"
+ * matches "conversations"), and {@code ..} zero to three words of anything. Phrases are registered while a policy is parsed
+ * (each gets an id), then {@link Builder#build()} indexes them by their first word. Finding them
+ * records where each occurrence stands, so conditions can ask whether it is negated and which
+ * sentence holds it.
  */
 public final class Vocabulary {
 
   private static final int MAX_GAP = 3;
+  /** Words in one keyword (LinkedIn's longest default text has 15). */
+  static final int MAX_WORDS = 24;
+  /** {@code ..} gaps in one keyword: each multiplies the ways a phrase can match by four. */
+  static final int MAX_GAPS = 3;
 
   private final String[][] phrases;
   /** Every exact word of every phrase, numbered; text words are looked up here once. */
   private final Map<String, Integer> wordIds = new HashMap<>();
   private final TrieNode root = new TrieNode();
   private TrieNode[] rootByWord;
-  private final long[] nothing;
 
   private Vocabulary(List<String[]> phrases) {
     this.phrases = phrases.toArray(new String[0][]);
-    this.nothing = new long[(this.phrases.length + 63) >>> 6];
     for (String[] phrase : this.phrases) {
       for (String word : phrase) {
-        if (!word.equals("#") && !word.equals("..") && !word.endsWith("*")) {
+        if (!word.equals("#") && !word.equals("..") && !word.equals("@") && !word.endsWith("*")
+            && !word.endsWith("~")) {
           wordIds.putIfAbsent(word, wordIds.size());
         }
       }
@@ -58,9 +64,13 @@ public final class Vocabulary {
     int[] keys = new int[0];
     TrieNode[] children = new TrieNode[0];
     TrieNode number;
+    TrieNode name;
     TrieNode gap;
     String[] stems = new String[0];
     TrieNode[] stemNodes = new TrieNode[0];
+    /** For {@code word~}: the word's stem in each {@link NoteLanguage}, by ordinal. */
+    String[][] forms = new String[0][];
+    TrieNode[] formNodes = new TrieNode[0];
     /** Bits of {@link #letterPair} for the first two letters of each stem; null without stems. */
     long[] stemPairs;
     int[] ids;
@@ -71,6 +81,21 @@ public final class Vocabulary {
       }
       if (word.equals("..")) {
         return gap == null ? gap = new TrieNode() : gap;
+      }
+      if (word.equals("@")) {
+        return name == null ? name = new TrieNode() : name;
+      }
+      if (word.endsWith("~")) {
+        String[] byLanguage = formsOf(word.substring(0, word.length() - 1));
+        for (int i = 0; i < forms.length; i++) {
+          if (Arrays.equals(forms[i], byLanguage)) {
+            return formNodes[i];
+          }
+        }
+        forms = Arrays.copyOf(forms, forms.length + 1);
+        formNodes = Arrays.copyOf(formNodes, formNodes.length + 1);
+        forms[forms.length - 1] = byLanguage;
+        return formNodes[formNodes.length - 1] = new TrieNode();
       }
       if (word.endsWith("*")) {
         String stem = word.substring(0, word.length() - 1);
@@ -156,38 +181,47 @@ public final class Vocabulary {
     }
   }
 
-  /** No phrase found (shared; never written to). */
-  long[] nothing() {
-    return nothing;
-  }
-
-  /** Which phrases occur in the text: bit {@code id} of the result is set for each. */
-  long[] find(FoldedText text) {
-    long[] found = new long[(phrases.length + 63) >>> 6];
+  /** Which phrases occur in the text, and where. */
+  Occurrences find(TextReading text) {
+    Occurrences hits = new Occurrences(text, phrases.length);
     int[] ids = new int[text.size()];
     for (int at = 0; at < ids.length; at++) {
-      Integer id = wordIds.get(text.word(at));
+      Integer id = wordIds.get(text.text().word(at));
       ids[at] = id == null ? -1 : id;
     }
     for (int at = 0; at < ids.length; at++) {
       int word = ids[at];
       if (word >= 0 && rootByWord[word] != null) {
-        walk(rootByWord[word], text, ids, at + 1, found);
+        walk(rootByWord[word], text, ids, at, at + 1, hits);
       }
-      walkWildcards(root, text, ids, at, found);
+      walkWildcards(root, text, ids, at, at, hits);
     }
-    return found;
+    return hits.settle();
   }
 
-  private static void walk(TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
+  int size() {
+    return phrases.length;
+  }
+
+  /** How many words phrase {@code id} has, wildcards included ({@code ..} not). */
+  int words(int id) {
+    int n = 0;
+    for (String w : phrases[id]) {
+      n += w.equals("..") ? 0 : 1;
+    }
+    return n;
+  }
+
+  private static void walk(
+      TrieNode node, TextReading text, int[] ids, int from, int at, Occurrences hits) {
     if (node.ids != null) {
       for (int id : node.ids) {
-        found[id >>> 6] |= 1L << id;
+        hits.add(id, from, at);
       }
     }
     if (node.gap != null) {
       for (int skip = 0; skip <= MAX_GAP && at + skip <= ids.length; skip++) {
-        walk(node.gap, text, ids, at + skip, found);
+        walk(node.gap, text, ids, from, at + skip, hits);
       }
     }
     if (at >= ids.length) {
@@ -195,79 +229,57 @@ public final class Vocabulary {
     }
     TrieNode next = node.exact(ids[at]);
     if (next != null) {
-      walk(next, text, ids, at + 1, found);
+      walk(next, text, ids, from, at + 1, hits);
     }
-    walkWildcards(node, text, ids, at, found);
+    walkWildcards(node, text, ids, from, at, hits);
   }
 
-  /** The number and prefix edges of a node, for the word at {@code at}. */
+  /** The number, prefix and stem edges of a node, for the word at {@code at}. */
   private static void walkWildcards(
-      TrieNode node, FoldedText text, int[] ids, int at, long[] found) {
-    if (node.number == null && node.stemPairs == null) {
+      TrieNode node, TextReading text, int[] ids, int from, int at, Occurrences hits) {
+    if (node.number == null && node.name == null && node.stemPairs == null
+        && node.forms.length == 0) {
       return;
     }
-    String word = text.word(at);
+    String word = text.text().word(at);
     if (node.number != null && isNumber(word)) {
-      walk(node.number, text, ids, at + 1, found);
+      walk(node.number, text, ids, from, at + 1, hits);
+    }
+    if (node.name != null && text.isName(at)) {
+      walk(node.name, text, ids, from, at + 1, hits);
     }
     int pair = node.stemPairs == null ? -1 : letterPair(word);
     if (pair >= 0 && (node.stemPairs[pair >>> 6] & (1L << pair)) != 0) {
       String[] stems = node.stems;
       for (int i = 0; i < stems.length; i++) {
         if (word.startsWith(stems[i])) {
-          walk(node.stemNodes[i], text, ids, at + 1, found);
+          walk(node.stemNodes[i], text, ids, from, at + 1, hits);
+        }
+      }
+    }
+    if (node.forms.length > 0) {
+      String stem = text.stem(at);
+      int language = text.language().ordinal();
+      for (int i = 0; i < node.forms.length; i++) {
+        if (node.forms[i][language].equals(stem)) {
+          walk(node.formNodes[i], text, ids, from, at + 1, hits);
         }
       }
     }
   }
 
-  /** The first occurrence of any of the phrases, quoted from the original text. */
-  Optional<String> quote(FoldedText text, int[] ids) {
-    for (int at = 0; at < text.size(); at++) {
-      for (int id : ids) {
-        int end = matchAt(phrases[id], 0, text, at);
-        if (end > at) {
-          return Optional.of(text.quote(at, end));
-        }
-      }
+  /** A word's stem in every language, for a {@code word~} edge. */
+  private static String[] formsOf(String folded) {
+    NoteLanguage[] languages = NoteLanguage.values();
+    String[] out = new String[languages.length];
+    for (NoteLanguage l : languages) {
+      out[l.ordinal()] = Stems.of(l, folded);
     }
-    return Optional.empty();
+    return out;
   }
 
   String phrase(int id) {
     return String.join(" ", phrases[id]);
-  }
-
-  /** Matches pattern words from {@code p} at text word {@code at}; the end word index or -1. */
-  private static int matchAt(String[] pattern, int p, FoldedText text, int at) {
-    if (p == pattern.length) {
-      return at;
-    }
-    String want = pattern[p];
-    if (want.equals("..")) {
-      for (int skip = 0; skip <= MAX_GAP && at + skip <= text.size(); skip++) {
-        int end = matchAt(pattern, p + 1, text, at + skip);
-        if (end >= 0) {
-          return end;
-        }
-      }
-      return -1;
-    }
-    if (at >= text.size() || !wordMatches(want, text.word(at))) {
-      return -1;
-    }
-    return matchAt(pattern, p + 1, text, at + 1);
-  }
-
-  private static boolean wordMatches(String want, String word) {
-    if (want.equals("#")) {
-      return isNumber(word);
-    }
-    int last = want.length() - 1;
-    if (want.charAt(last) == '*') {
-      return word.length() >= last && word.regionMatches(0, want, 0, last);
-    }
-    return want.equals(word);
   }
 
   private static boolean isNumber(String word) {
@@ -282,8 +294,15 @@ public final class Vocabulary {
   private static String[] parse(String phrase) {
     List<String> words = new ArrayList<>();
     for (String raw : phrase.trim().split("\\s+")) {
-      if (raw.equals("#") || raw.equals("..")) {
+      if (raw.equals("#") || raw.equals("..") || raw.equals("@")) {
         words.add(raw);
+      } else if (raw.endsWith("~") && raw.length() > 1) {
+        String word = FoldedText.fold(raw.substring(0, raw.length() - 1));
+        if (word.length() < 3 || word.contains(" ")) {
+          throw new IllegalArgumentException(
+              "'" + raw + "': '~' must end a single word of at least three letters");
+        }
+        words.add(word + "~");
       } else if (raw.endsWith("*") && raw.length() > 1) {
         String stem = FoldedText.fold(raw.substring(0, raw.length() - 1));
         if (stem.length() < 2 || stem.contains(" ")) {
@@ -298,7 +317,15 @@ public final class Vocabulary {
         }
       }
     }
-    boolean anyWord = words.stream().anyMatch(w -> !w.equals(".."));
+    if (words.size() > MAX_WORDS) {
+      throw new IllegalArgumentException("keyword '" + phrase + "' has " + words.size()
+          + " words; the limit is " + MAX_WORDS);
+    }
+    if (words.stream().filter(w -> w.equals("..")).count() > MAX_GAPS) {
+      throw new IllegalArgumentException("keyword '" + phrase + "' has more than " + MAX_GAPS
+          + " '..' gaps");
+    }
+    boolean anyWord = words.stream().anyMatch(w -> !w.equals("..") && !w.equals("@"));
     if (!anyWord) {
       throw new IllegalArgumentException("keyword '" + phrase + "' has no word to match");
     }

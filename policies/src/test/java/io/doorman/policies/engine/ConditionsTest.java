@@ -153,4 +153,48 @@ class ConditionsTest {
     assertEquals(true, fires("{any: [{note: absent}, {headlineHas: [cto]}]}", i));
     assertEquals(true, fires("{not: {note: absent}}", i));
   }
+
+  @Test
+  void noteHasCountsOnlyPhrasesNoNegationReaches() {
+    assertEquals(true, fires("{noteHas: [met]}", invitation("x", "We met at KubeCon.")));
+    assertEquals(false, fires("{noteHas: [met]}", invitation("x", "We haven't met yet.")));
+    assertEquals(true, fires("{noteHas: [haven't met]}", invitation("x", "We haven't met yet.")));
+  }
+
+  @Test
+  void noteDeniesHoldsWhereANegationReachesThePhrase() {
+    assertEquals(true, fires("{noteDenies: [sell*]}", invitation("x", "I'm not selling anything.")));
+    assertEquals(true, fires("{noteDenies: [pitch]}", invitation("x", "No pitch, promise.")));
+    assertEquals(false, fires("{noteDenies: [sell*]}", invitation("x", "We sell software.")));
+    assertEquals(false, fires("{noteDenies: [met]}", invitation("x", "We met. Not bad!")));
+  }
+
+  @Test
+  void sentenceNeedsItsPhrasesInOneSentenceAndNoneOfItsExceptions() {
+    String c = "{sentence: {has: [demo], and: [next week], without: [mid]}}";
+    assertEquals(true, fires(c, invitation("x", "A short demo next week?")));
+    assertEquals(false, fires(c, invitation("x", "A short demo. Next week?")));
+    assertEquals(false, fires(c, invitation("x", "It died mid-demo next week, ha.")));
+    assertEquals(false, fires(c, invitation("x", "No demo next week.")));
+    assertEquals(true, fires("{sentence: {has: [demo]}}", invitation("x", "Demo!")));
+  }
+
+  @Test
+  void atMatchesANameButNotTheGreetedPersonNorASentencesFirstWord() {
+    String c = "{noteHas: ['@ suggested']}";
+    assertEquals(true, fires(c, invitation("x", "Hi Paul, Dana suggested I write.")));
+    assertEquals(false, fires(c, invitation("x", "Hi Paul, she suggested I write.")));
+    assertEquals(false, fires(c, invitation("x", "Suggested reading: none.")));
+    assertEquals(false, fires(c, invitation("x", "Hi Dana suggested")));
+  }
+
+  @Test
+  void tildeMatchesAnyFormWithTheSameStemInTheNotesLanguage() {
+    String c = "{noteHas: ['meeting~ you']}";
+    assertEquals(true, fires(c, invitation("x", "Great meeting you!")));
+    assertEquals(true, fires(c, invitation("x", "Nice to meet you!")));
+    assertEquals(false, fires(c, invitation("x", "Glad I met you!")));
+    assertEquals(true, fires("{noteHas: ['plataforma~']}",
+        invitation(Language.ES, Authenticity.LINKEDIN, "x", "Hablamos de las plataformas.", 1)));
+  }
 }

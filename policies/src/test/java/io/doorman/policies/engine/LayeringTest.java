@@ -24,6 +24,7 @@ class LayeringTest {
     Policy p = PolicyLoader.withDefaults().layer("team.yml", """
         overrides:
           pitch-call-request: {enabled: false}
+          pitch-meeting-ask: {enabled: false}
           pitch-offer: {enabled: false}
         """).load();
     assertEquals(Category.SALES_PITCH, Policy.defaults().classify(invitation("x", PITCH)).category());

@@ -36,7 +36,7 @@ class PolicyParserErrorsTest {
 
   @Test
   void badRegularExpression() {
-    assertEquals(List.of("policy.yml:4:23: bad regular expression '(unclosed': Unclosed group"),
+    assertEquals(List.of("policy.yml:4:23: bad regular expression '(unclosed': missing closing )"),
         errors(RULE_HEAD + "    if: {noteMatches: '(unclosed'}\n    then: {score: {no-note: 1}}\n"));
   }
 
