@@ -266,7 +266,11 @@ public final class ImapSource implements AutoCloseable {
         props.put(p + "socketFactory.fallback", "false");
         props.put(p + "ssl.checkserveridentity", "true");
       }
-      case NONE -> props.put(p + "starttls.enable", "false");
+      case NONE -> { // no TLS required, but used when the server offers STARTTLS
+        props.put(p + "starttls.enable", "true");
+        props.put(p + "ssl.socketFactory", settings.trust().socketFactory());
+        props.put(p + "socketFactory.fallback", "false");
+      }
     }
     String secret;
     if (settings.auth() instanceof ImapSettings.OAuth2 oauth) {

@@ -8,20 +8,24 @@ public enum TlsMode {
   IMPLICIT,
   /** Plain first, then STARTTLS, which is required: no login without it (IMAP 143, SMTP 587). */
   STARTTLS,
-  /** No TLS at all: only on loopback, or with {@code …tls-insecure=true}. */
+  /**
+   * No TLS required (STARTTLS still used when the server offers it): only on loopback, or with
+   * {@code …tls-insecure=true}.
+   */
   NONE;
 
   /**
    * Reads {@code implicit}, {@code starttls} or {@code none} in any case; the older {@code true}
-   * (implicit) and {@code false} (STARTTLS) still work, as does SMTP's older {@code tls}.
+   * (implicit) and {@code false} (no implicit TLS, STARTTLS when offered: {@code none}) still
+   * work, as does SMTP's older {@code tls}.
    *
    * @throws IllegalArgumentException naming the key and the value
    */
   public static TlsMode parse(String key, String value) {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "implicit", "true", "tls", "ssl", "yes", "on" -> IMPLICIT;
-      case "starttls", "false", "no", "off" -> STARTTLS;
-      case "none", "plain" -> NONE;
+      case "starttls" -> STARTTLS;
+      case "none", "plain", "false", "no", "off" -> NONE;
       default -> throw new IllegalArgumentException(
           key + ": 'implicit', 'starttls' or 'none', not '" + value.strip() + "'");
     };
