@@ -44,6 +44,12 @@ public sealed interface Event {
   /** The sender's message {@code messageId} answered the question: the invitation is ANSWERED. */
   record Answered(long invitationId, long messageId, int version, Optional<String> recipient) implements Event {}
 
+  /**
+   * An email with a notification that could not be read completely was kept for a person to look
+   * at (its invitation, when one was stored; else 0).
+   */
+  record NeedsALook(long invitationId, String source, java.util.List<String> problems) implements Event {}
+
   /** No answer came within the policy's {@code followUpAfter}: the invitation is FOLLOW_UP. */
   record FollowUpDue(long invitationId, int version, Optional<String> recipient) implements Event {}
 }

@@ -17,6 +17,7 @@ import io.doorman.store.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads an email, classifies each notification in it and stores it, telling the event stream
@@ -70,7 +71,11 @@ public final class Intake {
   public Taken store(RawMail mail, List<Notification> notifications, Ingestion.Batch batch) {
     List<Stored> stored = new ArrayList<>(notifications.size());
     for (Notification n : notifications) {
-      stored.add(storeOne(n, batch));
+      Stored one = storeOne(n, batch);
+      stored.add(one);
+      if (n.origin().needsALook()) {
+        keepForALook(mail, n, one, batch);
+      }
     }
     emit(batch.tx(), new Event.EmailStored(mail.source()));
     return new Taken(mail.source(), List.copyOf(stored));
@@ -94,6 +99,18 @@ public final class Intake {
       return new Stored.MessageStored(m, reply, result.alreadySeen(), result.answered());
     }
     return new Stored.NotStored(n);
+  }
+
+  /**
+   * A notification that could not be read completely is kept with its email for a person, besides
+   * whatever of it was stored; told once per email.
+   */
+  private void keepForALook(RawMail mail, Notification n, Stored stored, Ingestion.Batch batch) {
+    OptionalLong invitation =
+        stored instanceof Stored.InvitationStored i ? OptionalLong.of(i.invitationId()) : OptionalLong.empty();
+    if (batch.keepForALook(mail.bytes(), n, invitation)) {
+      emit(batch.tx(), new Event.NeedsALook(invitation.orElse(0), n.origin().source(), n.origin().problems()));
+    }
   }
 
   private void emit(Tx tx, Event event) {

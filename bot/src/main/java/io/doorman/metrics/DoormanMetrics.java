@@ -26,6 +26,9 @@ public final class DoormanMetrics {
       registry.counter("doorman_errors_total", "Errors, by where they happened (inbox, imap, smtp, slack, store, ...).", "source");
   private final Metrics.Counter dead =
       registry.counter("doorman_outbox_dead_total", "Outbound effects parked as dead (failed for good), by kind.", "kind");
+  private final Metrics.Counter parseProblems =
+      registry.counter("doorman_parse_problems_total",
+          "Notifications that could not be read completely and were kept for a look, by problem.", "problem");
   private final Metrics.Summary slackApi =
       registry.summary("doorman_slack_api_seconds", "Slack Web API call latency in seconds, by method.", "method");
 
@@ -46,7 +49,22 @@ public final class DoormanMetrics {
       decided(d.decision(), d.actor().channel());
     } else if (event instanceof Event.FollowUpDue) {
       followedUp(1);
+    } else if (event instanceof Event.NeedsALook look) {
+      look.problems().forEach(p -> parseProblems.inc(problemLabel(p)));
     }
+  }
+
+  /** A problem as a label of few values: without what names one email ("(email_x_01)", a reason). */
+  static String problemLabel(String problem) {
+    String p = problem;
+    int paren = p.indexOf(" (");
+    if (paren > 0) {
+      p = p.substring(0, paren);
+    }
+    if (p.startsWith("unreadable: ") || p.startsWith("reader failed: ")) {
+      p = p.substring(0, p.indexOf(':'));
+    }
+    return p.length() > 80 ? p.substring(0, 80) : p;
   }
 
   public void decided(Decision decision, Channel channel) {

@@ -2,6 +2,7 @@ package io.doorman.store;
 
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
+import io.doorman.policies.Notification;
 import io.doorman.policies.Reply;
 import io.doorman.policies.TeamSignals;
 import io.doorman.policies.Verdict;
@@ -123,6 +124,15 @@ public final class Ingestion {
       lastSender = Optional.empty();
       return step("store invitation " + invitation.origin().source(),
           () -> IngestSql.ingest(tx(), invitation, verdict, clock.instant(), this::queueAudit, sender), true);
+    }
+
+    /**
+     * Keeps the email of a notification that could not be read completely, with its original, for
+     * a person to look at; true the first time this email is kept.
+     */
+    public boolean keepForALook(byte[] original, Notification notification, OptionalLong invitationId) {
+      return step("keep " + notification.origin().source() + " for a look",
+          () -> NeedsALook.keep(tx(), original, notification, invitationId, clock.instant()), true);
     }
 
     public MessageIngested ingestMessage(Message message, Reply reply) {

@@ -33,6 +33,11 @@ public final class Params {
     return this;
   }
 
+  public Params set(int index, byte[] value) throws SQLException {
+    ps.setBytes(index, value);
+    return this;
+  }
+
   public Params set(int index, long value) throws SQLException {
     ps.setLong(index, value);
     return this;

@@ -29,6 +29,10 @@ public final class Row {
     return Optional.ofNullable(rs.getString(column));
   }
 
+  public byte[] bytes(String column) throws SQLException {
+    return rs.getBytes(column);
+  }
+
   public long longValue(String column) throws SQLException {
     return rs.getLong(column);
   }
