@@ -3,6 +3,7 @@ package io.doorman.store;
 import io.doorman.lifecycle.Actor;
 import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.State;
+import io.doorman.policies.Authenticity;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Message;
 import io.doorman.policies.Person;
@@ -169,15 +170,43 @@ final class IngestSql {
     return new Ingestion.MessageIngested(false, asked, stored.get(), OptionalInt.empty(), Optional.empty());
   }
 
+  /**
+   * The asked invitation this message answers: one from the same sender to the same recipient,
+   * waiting for an answer. A spoofed message answers nothing. Where both the message and the
+   * invitation link the sender's profile by its public name ({@code /in/…}), the two must be the
+   * same member: a display name alone is anyone's to take.
+   */
   private static OptionalLong askedInvitation(Tx tx, Message m) throws SQLException {
+    if (m.origin().authenticity() == Authenticity.SPOOFED) {
+      return OptionalLong.empty();
+    }
+    Optional<String> messageMember = m.sender().profileUrl().flatMap(IngestSql::memberName);
     List<Optional<Long>> matches = tx.query(
-        "SELECT id, recipient FROM invitations WHERE LOWER(sender_name) = ? AND state IN ('ASKED', 'FOLLOW_UP')"
+        "SELECT id, recipient, profile_url FROM invitations WHERE LOWER(sender_name) = ? AND state IN ('ASKED', 'FOLLOW_UP')"
             + " ORDER BY state_at DESC", p -> p.set(1, m.sender().name().toLowerCase(Locale.ROOT)), r -> {
               Optional<String> recipient = r.optional("recipient");
               boolean sameRecipient = recipient.isEmpty() || m.origin().recipient().isEmpty()
                   || recipient.get().equalsIgnoreCase(m.origin().recipient().get());
-              return sameRecipient ? Optional.of(r.longValue("id")) : Optional.<Long>empty();
+              Optional<String> invitedBy = r.optional("profile_url").flatMap(IngestSql::memberName);
+              boolean sameMember = messageMember.isEmpty() || invitedBy.isEmpty() || messageMember.equals(invitedBy);
+              return sameRecipient && sameMember ? Optional.of(r.longValue("id")) : Optional.<Long>empty();
             });
     return matches.stream().flatMap(Optional::stream).mapToLong(Long::longValue).findFirst();
   }
+
+  /** The member's public name in a profile link ({@code …/in/jane-doe-1a2b}), lower case. */
+  static Optional<String> memberName(String profileUrl) {
+    String u = profileUrl.toLowerCase(Locale.ROOT);
+    int at = u.indexOf("/in/");
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int from = at + 4;
+    int end = from;
+    while (end < u.length() && "/?#".indexOf(u.charAt(end)) < 0) {
+      end++;
+    }
+    return end > from ? Optional.of(u.substring(from, end)) : Optional.empty();
+  }
+
 }

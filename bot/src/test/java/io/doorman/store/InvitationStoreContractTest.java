@@ -97,10 +97,14 @@ abstract class InvitationStoreContractTest {
   }
 
   static Message message(String from, String recipient, String text) {
+    return message(from, recipient, text, Authenticity.LINKEDIN, Optional.empty());
+  }
+
+  static Message message(String from, String recipient, String text, Authenticity authenticity, Optional<String> profile) {
     Origin origin =
         new Origin("msg#" + counter++, Optional.of("<m" + counter + "@linkedin.com>"), Optional.of(recipient),
-            Authenticity.LINKEDIN, Optional.empty(), Language.EN);
-    return new Message(origin, Person.named(from), text);
+            authenticity, Optional.empty(), Language.EN);
+    return new Message(origin, new Person(from, Optional.empty(), Optional.empty(), profile), text);
   }
 
   /** A decision through the decision service, as a channel would make it. */
@@ -245,6 +249,36 @@ abstract class InvitationStoreContractTest {
     assertEquals(State.ANSWERED, store.find(id).orElseThrow().state());
     assertEquals(1, store.answers(id).size());
     assertEquals("met", store.answers(id).get(0).replyClass());
+  }
+
+  @Test
+  void aSpoofedMessageAnswersNothing() {
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7011")), ASK);
+    long id = onlyId();
+    decide(id, Decision.ASK, Actor.console("paul"));
+    Message forged = message("Jane Doe", "Paul Okafor", "Yes, we met. Click here to confirm.", Authenticity.SPOOFED,
+        Optional.of("https://www.linkedin.com/in/jane-doe"));
+
+    Ingestion.MessageIngested result = ingestion.ingestMessage(forged, new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
+
+    assertEquals(OptionalLong.empty(), result.answered());
+    assertEquals(State.ASKED, store.find(id).orElseThrow().state(), "a forged answer changes nothing");
+  }
+
+  @Test
+  void aNamesakeWithAnotherProfileAnswersNothingTheSenderDoes() {
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7012")), ASK);
+    long id = onlyId();
+    decide(id, Decision.ASK, Actor.console("paul"));
+    Reply met = new Reply(ReplyClass.MET, Action.ACCEPT, List.of());
+
+    Ingestion.MessageIngested namesake = ingestion.ingestMessage(message("Jane Doe", "Paul Okafor", "Yes, we met!",
+        Authenticity.LINKEDIN, Optional.of("https://www.linkedin.com/comm/in/jane-doe-7f3a")), met);
+    assertEquals(OptionalLong.empty(), namesake.answered(), "the same display name, another member");
+
+    Ingestion.MessageIngested sender = ingestion.ingestMessage(message("Jane Doe", "Paul Okafor", "Yes, we met at KubeCon.",
+        Authenticity.LINKEDIN, Optional.of("https://www.linkedin.com/comm/in/Jane-Doe/")), met);
+    assertEquals(OptionalLong.of(id), sender.answered());
   }
 
   @Test
