@@ -88,4 +88,52 @@ class DkimAuthenticityTest {
 
     assertEquals(Authenticity.UNVERIFIED, i.origin().authenticity());
   }
+
+  @Test
+  void aValidLinkedInSignatureIsVerified() throws Exception {
+    Invitation i = read(signed(INVITATION, "linkedin.com"));
+
+    assertTrue(i.origin().verified());
+  }
+
+  @Test
+  void aKeyThatCannotBeFoundIsNoEvidenceOfForgery() throws Exception {
+    MailReader noDns = new MailReader(Limits.DEFAULTS,
+        new DkimVerifier((selector, domain) -> Optional.empty(), Clock.systemUTC()));
+
+    Invitation i = (Invitation) noDns.read(new RawMail("dkim.eml",
+        signed(INVITATION, "linkedin.com").getBytes(StandardCharsets.UTF_8))).get(0);
+
+    assertEquals(Authenticity.LINKEDIN, i.origin().authenticity(), "judged by its sender and links, as unsigned mail is");
+    assertEquals(false, i.origin().verified());
+  }
+
+  @Test
+  void aDnsFailureIsNoEvidenceOfForgery() throws Exception {
+    MailReader failing = new MailReader(Limits.DEFAULTS, new DkimVerifier((selector, domain) -> {
+      throw new java.io.IOException("no DNS here");
+    }, Clock.systemUTC()));
+
+    Invitation i = (Invitation) failing.read(new RawMail("dkim.eml",
+        signed(INVITATION, "linkedin.com").getBytes(StandardCharsets.UTF_8))).get(0);
+
+    assertEquals(Authenticity.LINKEDIN, i.origin().authenticity());
+    assertEquals(false, i.origin().verified());
+  }
+
+  @Test
+  void textBeyondTheSignedLengthIsNotReadIntoTheNote() throws Exception {
+    String body = INVITATION.substring(INVITATION.indexOf("\r\n\r\n") + 4);
+    String signedBody = body.substring(0, body.indexOf("We met"));
+    DKIMSigner signer = new DKIMSigner("v=1; a=rsa-sha256; c=simple/simple; d=linkedin.com; s=s1; h=from:to:subject;"
+        + " l=" + signedBody.length() + "; bh=; b=;", key.getPrivate());
+    String header = signer.sign(new ByteArrayInputStream(INVITATION.getBytes(StandardCharsets.UTF_8)));
+    String tampered = (header + "\r\n" + INVITATION).replace("We met at the Malmo meetup.",
+        "Your account is locked, confirm at https://www.linkedin.com/in/phish");
+
+    Invitation i = read(tampered);
+
+    assertTrue(i.origin().verified(), "the signed part verifies");
+    assertEquals(Optional.empty(), i.note(), "nothing after the signed length is the member's note");
+  }
 }
