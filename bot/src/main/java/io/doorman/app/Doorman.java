@@ -5,7 +5,16 @@ import io.doorman.config.ConfigException;
 import io.doorman.config.Configuration;
 import io.doorman.console.ConsoleServlet;
 import io.doorman.email.EmailConversations;
-import io.doorman.followup.FollowUps;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
+import io.doorman.outbox.Sender;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
+import io.doorman.events.Events;
 import io.doorman.health.HealthServlet;
 import io.doorman.health.Probe;
 import io.doorman.health.Status;
@@ -32,7 +41,8 @@ import io.doorman.policies.language.PolicyException;
 import io.doorman.slack.SlackApp;
 import io.doorman.slack.SlackSettings;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,10 +70,14 @@ public final class Doorman implements AutoCloseable {
   static final Duration TICK = Duration.ofMinutes(1);
 
   private final Configuration config;
-  private final InvitationStore store;
+  private final Invitations store;
   private final Database database;
   private final Intake intake;
   private final Policy policy;
+  private final Events events = new Events();
+  private final Decisions decisions;
+  private final Outbox outbox;
+  private final Relay relay;
   private final FollowUps followUps;
   private final DoormanMetrics metrics;
   private final WebServer web;
@@ -99,19 +113,21 @@ public final class Doorman implements AutoCloseable {
     this.database = given.apply("db.url")
         .map(url -> Database.at(url, given.apply("db.user"), given.apply("db.password")))
         .orElseGet(() -> Database.h2File(Path.of(given.apply("data.dir").orElse("./data"))));
-    this.store = new InvitationStore(database, clock);
+    this.store = new Invitations(database);
     // ---- learned models: the policy consults each team's active one (doorman learn)
     LearningStore learning = new LearningStore(database);
     StoredModels models = new StoredModels(learning);
     this.policy = rules.withLearning(models);
     this.metrics = new DoormanMetrics();
-    this.intake = new Intake(new MailReader(), policy, store, metrics::taken); // counts every source
-    store.onDecided((decision, actor) -> metrics.decided(decision, actor.channel())); // every channel
-    this.followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    this.intake = new Intake(new MailReader(), policy, new Ingestion(database, clock), events);
+    Questions questions = new Questions(policy);
+    this.decisions = new Decisions(database, questions, events, clock, policy.followUpAfter());
+    this.outbox = new Outbox(database, clock);
+    events.listen(metrics::heard); // emails of every source, decisions of every channel, follow-ups
+    this.followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
 
-    // ---- web server: console, health, metrics
+    // ---- web server: console (mounted with the outbox, below), health, metrics
     this.web = new WebServer(bind, port);
-    web.mount("/", new ConsoleServlet(store, policy, consoleToken, operator()));
     web.mount("/healthz", HealthServlet.alive());
     web.mount("/readyz", HealthServlet.ready(this::probes));
     web.mount("/metrics", new MetricsServlet(metrics.registry()));
@@ -124,7 +140,9 @@ public final class Doorman implements AutoCloseable {
 
     // ---- Slack: cards posted from the store, clicks on /slack/events (or Socket Mode)
     Optional<SlackSettings> slackSettings = settings(() -> SlackSettings.from(lookup));
-    Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, database, store, followUps, policy, clock));
+    SlackApp.Parts slackParts =
+        new SlackApp.Parts(database, store, decisions, followUps, questions, events, outbox, clock);
+    Optional<SlackApp> slackApp = slackSettings.map(s -> new SlackApp(s, slackParts));
     if (slackApp.isPresent()) {
       SlackApp slack = slackApp.get();
       slack.timeApiCalls(metrics::slackCall);
@@ -136,25 +154,33 @@ public final class Doorman implements AutoCloseable {
     }
 
     // ---- email conversations: replies to forwarders, answers by email, nudges, the daily digest
-    Optional<EmailConversations> email =
-        settings(() -> EmailConversations.fromConfig(lookup, database, store, policy, clock));
-    email.ifPresent(e -> {
-      followUps.subscribe(e);
-      ticker.every(() -> {
-        e.sendDigestIfDue(clock.instant());
-        e.resendUnsentReplies();
-      });
-    });
+    Optional<EmailConversations> email = settings(() -> EmailConversations.fromConfig(lookup,
+        new EmailConversations.Parts(database, store, decisions, questions, events, outbox, clock)));
+    email.ifPresent(e -> ticker.every(() -> e.sendDigestIfDue(clock.instant())));
     notes.add("SMTP: " + (email.isPresent() ? "on, replying to " + lookup.apply("email.allow").orElse("nobody")
         : plan.smtp()));
 
     // ---- mail sources last: started after everything they feed, stopped first.
     ForwardingConfirmations confirmations = new ForwardingConfirmations(clock);
     // The code only: a link in an email that merely claims to be Google's is not one to click.
-    slackApp.ifPresent(slack -> confirmations.subscribe(c -> slack.tellAdmins(
+    slackApp.ifPresent(slack -> confirmations.subscribe(c -> slack.tellAdmins("gmail:" + c.code(),
         "Gmail asks to confirm that " + c.requestedBy().orElse("someone") + " may forward mail to Doorman's"
             + " mailbox. Confirmation code: " + c.code() + " (enter it in that Gmail account's settings,"
             + " Forwarding and POP/IMAP, if you expect it).")));
+    // ---- the outbox: every effect of every channel, delivered by one node at a time
+    List<Sender> senders = new ArrayList<>();
+    slackApp.ifPresent(s -> senders.add(s.sender()));
+    email.ifPresent(e -> senders.add(e.sender()));
+    this.relay = new Relay(outbox, Lease.forThisProcess(database, "outbox", clock, Relay.LEASE), senders,
+        Backoff.standard(), clock, metrics::parked);
+    outbox.onEnqueued(relay::wake);
+    metrics.countPending(outbox::pending);
+    components.add(Component.of("outbox", "delivering " + (senders.isEmpty() ? "nothing (no channel is on)"
+        : slackApp.map(s -> "Slack").orElse("") + (slackApp.isPresent() && email.isPresent() ? " and " : "")
+            + email.map(e -> "email").orElse("")), relay::start, relay::status, relay));
+    web.mount("/", new ConsoleServlet(store, decisions, questions, new ConsoleServlet.DeadLetters(outbox, relay::resume),
+        consoleToken, given.apply("console.operator").orElseGet(Doorman::machineUser)));
+
     MailRouter router = new MailRouter(intake, confirmations,
         email.<MailConversation>map(e -> e).orElse(MailConversation.NONE));
     MailHandler counted = raw -> {
@@ -257,7 +283,7 @@ public final class Doorman implements AutoCloseable {
   private List<Probe> probes() {
     List<Probe> probes = new ArrayList<>();
     probes.add(new Probe("store", () -> {
-      store.countsByState();
+      store.ping();
       return Status.ready(database.dialectName());
     }));
     for (Component c : components) {
@@ -276,7 +302,8 @@ public final class Doorman implements AutoCloseable {
     }
   }
 
-  private static String operator() {
+  /** Who uses this machine: the console's operator unless {@code console.operator} says otherwise. */
+  static String machineUser() {
     String user = System.getProperty("user.name", "");
     return user.isBlank() ? "console" : user;
   }
@@ -285,7 +312,7 @@ public final class Doorman implements AutoCloseable {
     return web.uri();
   }
 
-  public InvitationStore store() {
+  public Invitations store() {
     return store;
   }
 
@@ -293,12 +320,16 @@ public final class Doorman implements AutoCloseable {
     return intake;
   }
 
-  public DoormanMetrics metrics() {
-    return metrics;
-  }
-
   public FollowUps followUps() {
     return followUps;
+  }
+
+  public Decisions decisions() {
+    return decisions;
+  }
+
+  public Outbox outbox() {
+    return outbox;
   }
 
   public Policy policy() {

@@ -4,6 +4,7 @@ import io.doorman.config.Configuration;
 import io.doorman.http.WebServer;
 import java.util.ArrayList;
 import java.util.List;
+import io.doorman.ingest.tls.TlsMode;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -77,10 +78,11 @@ public final class Plan {
   }
 
   String imap() {
+    TlsMode tls = c.apply("imap.tls").map(v -> TlsMode.parse("imap.tls", v)).orElse(TlsMode.IMPLICIT);
     return c.apply("imap.host")
-        .map(h -> "on, " + c.apply("imap.user").map(u -> u + "@").orElse("") + h + ":" + c.apply("imap.port").orElse(c.apply("imap.tls").orElse("true").equals("true") ? "993" : "143")
-            + " folder " + c.apply("imap.folder").orElse("INBOX")
-            + (c.apply("imap.tls").orElse("true").equals("true") ? " (TLS)" : " (no implicit TLS)"))
+        .map(h -> "on, " + c.apply("imap.user").map(u -> u + "@").orElse("") + h + ":"
+            + c.apply("imap.port").orElse(tls == TlsMode.IMPLICIT ? "993" : "143")
+            + " folder " + c.apply("imap.folder").orElse("INBOX") + " (TLS: " + tls.wireName() + ")")
         .orElse("off (imap.host not set)");
   }
 

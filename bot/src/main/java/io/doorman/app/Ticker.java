@@ -1,14 +1,13 @@
 package io.doorman.app;
 
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.health.Status;
-import io.doorman.lifecycle.Channel;
-import io.doorman.lifecycle.Decision;
 import io.doorman.metrics.DoormanMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduler: every {@code period} runs what is due ({@link FollowUps#runDue()}) and then each
  * further task added with {@link #every} (a daily digest checks the time itself). One thread; a
- * failing run is logged and counted, and the next one comes anyway.
+ * failing run is logged and counted, and the next one comes anyway. It is ready while its last
+ * run went through, not after a failed one.
  */
 final class Ticker implements Component {
 
@@ -31,7 +31,10 @@ final class Ticker implements Component {
   private final Duration period;
   private final Clock clock;
   private final List<Runnable> tasks = new CopyOnWriteArrayList<>();
-  private final AtomicReference<Instant> lastRun = new AtomicReference<>();
+  /** How the last run went: when, and what failed in it (empty when nothing did). */
+  private record LastRun(Instant at, Optional<String> failure) {}
+
+  private final AtomicReference<LastRun> lastRun = new AtomicReference<>();
   private ScheduledExecutorService executor;
 
   Ticker(FollowUps followUps, DoormanMetrics metrics, Duration period, Clock clock) {
@@ -59,18 +62,16 @@ final class Ticker implements Component {
 
   /** One tick: follow-ups, then the other tasks. */
   void tick() {
+    Optional<String> failure = Optional.empty();
     try {
-      FollowUps.Run run = followUps.runDue();
-      metrics.followedUp(run.followedUp());
-      for (int i = 0; i < run.declined(); i++) {
-        metrics.decided(Decision.DECLINE, Channel.POLICY);
-      }
+      FollowUps.Run run = followUps.runDue(); // counted for /metrics from the events
       if (run.followedUp() + run.declined() > 0) {
         log.info("follow-ups: {} followed up, {} declined", run.followedUp(), run.declined());
       }
     } catch (RuntimeException e) {
       log.warn("follow-ups failed (next try in {}): {}", period, e.getMessage());
       metrics.error("scheduler");
+      failure = Optional.of("follow-ups failed: " + e.getMessage());
     }
     for (Runnable task : tasks) {
       try {
@@ -78,15 +79,20 @@ final class Ticker implements Component {
       } catch (RuntimeException e) {
         log.warn("scheduled task failed: {}", e.getMessage(), e);
         metrics.error("scheduler");
+        failure = failure.or(() -> Optional.of("a task failed: " + e.getMessage()));
       }
     }
-    lastRun.set(clock.instant());
+    lastRun.set(new LastRun(clock.instant(), failure));
   }
 
   @Override
   public Status status() {
-    Instant last = lastRun.get();
-    return last == null ? Status.ready("starting") : Status.ready("last run " + last);
+    LastRun last = lastRun.get();
+    if (last == null) {
+      return Status.ready("starting");
+    }
+    return last.failure().map(f -> Status.notReady("last run " + last.at() + ": " + f))
+        .orElseGet(() -> Status.ready("last run " + last.at()));
   }
 
   @Override

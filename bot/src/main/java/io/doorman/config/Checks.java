@@ -31,6 +31,18 @@ final class Checks {
             : Optional.of("must be one of " + String.join(", ", words));
   }
 
+  /** implicit, starttls or none in any case; the older true and false too. */
+  static Setting.Check tls() {
+    return value -> {
+      try {
+        io.doorman.ingest.tls.TlsMode.parse("", value);
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of("'implicit', 'starttls' or 'none', not '" + value + "'");
+      }
+    };
+  }
+
   static Setting.Check bool() {
     return oneOf("true", "false");
   }

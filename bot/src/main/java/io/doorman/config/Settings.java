@@ -22,6 +22,8 @@ public final class Settings {
         Checks.notBlank());
     plain("http.port", "8080", "port of the web server (0 = any free port)", Checks.port());
     secret("console.token", "required for the console when http.bind is not loopback");
+    plain("console.operator", null, "whom console decisions are recorded as (default: the machine's user)",
+        Setting.Check.ANY);
     secret("slack.bot-token", "xoxb-… bot token; Slack is on when this and slack.signing-secret are set");
     secret("slack.signing-secret", "Slack's request signing secret");
     secret("slack.app-token", "xapp-… app token; when set, Socket Mode instead of the HTTP endpoint");
@@ -32,10 +34,13 @@ public final class Settings {
     plain("slack.api-url", "https://slack.com/api/", "Slack Web API base URL", Checks.webUrl());
     plain("imap.host", null, "IMAP server of the mailbox people forward to; IMAP is on when set", Setting.Check.ANY);
     // No catalog default: it follows imap.tls (993, or 143 without TLS), which the IMAP source knows.
-    plain("imap.port", null, "IMAP port (default 993, or 143 with imap.tls=false)", Checks.port());
+    plain("imap.port", null, "IMAP port (default 993 for implicit TLS, else 143)", Checks.port());
     plain("imap.user", null, "IMAP user", Setting.Check.ANY);
     secret("imap.password", "IMAP password");
-    plain("imap.tls", "true", "implicit TLS (993); false for plain or STARTTLS", Checks.bool());
+    plain("imap.tls", "implicit", "implicit (993), starttls (required) or none (loopback only)", Checks.tls());
+    plain("imap.trust", null, "PEM file of certificates trusted besides the JVM's (a private CA, a self-signed server)",
+        Setting.Check.ANY);
+    plain("imap.tls-insecure", "false", "allow imap.tls=none to a server beyond this machine", Checks.bool());
     secret("imap.oauth-token", "XOAUTH2 access token instead of a password");
     plain("imap.oauth-token-command", null, "command that prints an XOAUTH2 access token", Setting.Check.ANY);
     plain("imap.folder", "INBOX", "IMAP folder to read", Checks.notBlank());
@@ -49,6 +54,9 @@ public final class Settings {
     plain("smtp.user", null, "SMTP user", Setting.Check.ANY);
     secret("smtp.password", "SMTP password");
     plain("smtp.tls", "starttls", "starttls, tls or none", Checks.oneOf("starttls", "tls", "none"));
+    plain("mail.trusted-authserv-id", null,
+        "receiving servers whose Authentication-Results count (e.g. mx.google.com), comma-separated",
+        Setting.Check.ANY);
     plain("smtp.from", null, "Doorman's address; replies go to its +token form", Setting.Check.ANY);
     secret("email.reply-secret", "HMAC key for reply tokens (generated into data.dir when unset)");
     plain("email.allow", null, "addresses or @domains that get replies; nobody else does", Setting.Check.ANY);

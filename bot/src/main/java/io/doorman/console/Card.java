@@ -1,7 +1,9 @@
 package io.doorman.console;
 
 import io.doorman.ingest.authenticity.LinkedInHosts;
+import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.State;
+import io.doorman.store.AskedQuestions;
 import io.doorman.store.AuditEntry;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
@@ -24,6 +26,7 @@ final class Card {
       StringBuilder out,
       StoredInvitation i,
       String question,
+      Optional<AskedQuestions.Asked> asked,
       List<AuditEntry> history,
       List<StoredMessage> answers,
       String csrf,
@@ -55,6 +58,8 @@ final class Card {
       }
       out.append("</ul>\n");
     }
+    asked.ifPresent(q -> out.append("<p class=\"asked\">Asked by ").append(esc(q.askedBy())).append(" at ")
+        .append(TIME.format(q.askedAt())).append(": <q>").append(esc(q.question())).append("</q></p>\n"));
     for (StoredMessage m : answers) {
       out.append("<p class=\"answer\">Answer (").append(esc(m.replyClass())).append(" → ")
           .append(esc(m.suggestedAction())).append(", ").append(TIME.format(m.receivedAt())).append("): <q>")
@@ -91,16 +96,17 @@ final class Card {
       return;
     }
     out.append("<div class=\"actions\">");
-    if (s.canMoveTo(State.ACCEPTED)) {
+    if (Decision.ACCEPT.allowedFrom(s)) {
       form(out, i, "accept", "Accept", csrf, tab,
           accept.map(u -> " data-accept-url=\"" + esc(u) + "\"").orElse(""), "");
     }
-    if (s.canMoveTo(State.DECLINED)) {
+    if (Decision.DECLINE.allowedFrom(s)) {
       form(out, i, "decline", "Decline", csrf, tab, "", "");
     }
-    if (s == State.FOLLOW_UP) {
+    if (Decision.WAIT.allowedFrom(s)) {
       form(out, i, "wait", "Wait", csrf, tab, "", "");
-    } else if (s.canMoveTo(State.ASKED)) {
+    }
+    if (Decision.ASK.allowedFrom(s)) {
       String text = "<textarea name=\"question\" rows=\"3\" cols=\"60\" aria-label=\"question\">" + esc(question)
           + "</textarea>";
       form(out, i, "ask", "Ask", csrf, tab, "", text);

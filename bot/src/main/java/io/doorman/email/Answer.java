@@ -1,6 +1,7 @@
 package io.doorman.email;
 
 import io.doorman.email.token.ReplyTokens;
+import io.doorman.lifecycle.Decision;
 import io.doorman.ingest.mime.Mailbox;
 import io.doorman.ingest.mime.MimeMail;
 import jakarta.mail.internet.AddressException;
@@ -15,18 +16,14 @@ import org.jsoup.Jsoup;
 
 /**
  * An email read as an answer to Doorman: who sent it, the tokens it carries (in a {@code
- * doorman+TOKEN@} address or a {@code [doorman #ID TOKEN]} subject) and the one word on its first
- * line that is not quoted.
+ * doorman+TOKEN@} address or a {@code [doorman #ID TOKEN]} subject) and what its first line that
+ * is not quoted says: one decision's word, and after {@code ask} the question as the person wrote
+ * it ({@code ask: Hi Jane, did we meet in Denver?}).
  */
-record Answer(Optional<String> from, List<String> tokens, Optional<Word> word, boolean automatic) {
+record Answer(Optional<String> from, List<String> tokens, Optional<Said> said, boolean automatic) {
 
-  /** The words an answer may say. */
-  enum Word {
-    ACCEPT,
-    DECLINE,
-    ASK,
-    WAIT
-  }
+  /** The decision a first line names, and for an Ask the text after the word. */
+  record Said(Decision decision, Optional<String> question) {}
 
   private static final Pattern SUBJECT = Pattern.compile("(?i)\\[doorman #(\\d+)(?:\\s+([^\\]\\s]+))?\\]");
   private static final Pattern QUOTE_HEADER = Pattern.compile(
@@ -64,11 +61,11 @@ record Answer(Optional<String> from, List<String> tokens, Optional<Word> word, b
     String precedence = mail.header("Precedence").orElse("").strip().toLowerCase(Locale.ROOT);
     boolean automatic = !autoSubmitted.startsWith("no") || precedence.matches("bulk|junk|list|auto_reply")
         || mail.header("X-Autoreply").isPresent() || mail.header("X-Autorespond").isPresent();
-    return new Answer(from, List.copyOf(tokens), word(mail), automatic);
+    return new Answer(from, List.copyOf(tokens), said(mail), automatic);
   }
 
-  /** The first line that is not blank and not quoted, when it starts with one of the words. */
-  static Optional<Word> word(MimeMail mail) {
+  /** The first line that is not blank and not quoted, when it starts with a decision's word. */
+  static Optional<Said> said(MimeMail mail) {
     String body = mail.plainText().orElseGet(() -> mail.html().map(h -> Jsoup.parse(h).wholeText()).orElse(""));
     for (String raw : body.lines().toList()) {
       String line = raw.strip();
@@ -82,11 +79,9 @@ record Answer(Optional<String> from, List<String> tokens, Optional<Word> word, b
       if (!w.find()) {
         return Optional.empty();
       }
-      try {
-        return Optional.of(Word.valueOf(w.group().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
+      Optional<Decision> decision = Decision.parse(w.group());
+      String rest = line.substring(w.end()).replaceFirst("^[\\s:.,;!-]+", "").strip();
+      return decision.map(d -> new Said(d, d == Decision.ASK && !rest.isEmpty() ? Optional.of(rest) : Optional.empty()));
     }
     return Optional.empty();
   }

@@ -1,10 +1,10 @@
 package io.doorman.email;
 
-import io.doorman.email.smtp.Letter;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
 import io.doorman.email.smtp.Mailer;
-import io.doorman.email.smtp.SmtpException;
 import io.doorman.email.token.ReplyTokens;
-import io.doorman.followup.FollowUpListener;
+import io.doorman.events.Events;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.imap.Disposition;
 import io.doorman.ingest.mime.Mailbox;
@@ -12,24 +12,22 @@ import io.doorman.ingest.mime.MimeMail;
 import io.doorman.intake.Stored;
 import io.doorman.intake.Taken;
 import io.doorman.lifecycle.Actor;
-import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
-import io.doorman.lifecycle.State;
 import io.doorman.mail.MailConversation;
-import io.doorman.policies.Language;
-import io.doorman.policies.Person;
-import io.doorman.policies.engine.Policy;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Sender;
+import io.doorman.store.AskedQuestions;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
+import io.doorman.store.Tx;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,46 +37,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Email as a channel. As a {@link MailConversation} it replies to whoever forwarded an invitation
- * (only addresses in {@code email.allow}) and records their one-word answers; as a {@link
- * FollowUpListener} it nudges them when no answer came; {@link #sendDigestIfDue} sends the daily
- * digest. Decisions go through {@link InvitationStore#decide} as {@code Actor(address, EMAIL)}.
+ * Email as a channel. As a {@link MailConversation} it answers whoever forwarded an invitation
+ * (only addresses in {@code email.allow}) with the verdict, and turns their one-word answers into
+ * {@link Decisions} requests, as the verified address, confirming each; {@link #sendDigestIfDue}
+ * enqueues the daily digest. Every letter is an outbox effect ({@link EmailEffects}) written in
+ * the transaction of what causes it and sent by {@link #sender()}.
  */
-public final class EmailConversations implements MailConversation, FollowUpListener {
+public final class EmailConversations implements MailConversation {
 
   private static final Logger log = LoggerFactory.getLogger(EmailConversations.class);
 
   private final EmailSettings settings;
-  private final InvitationStore store;
+  private final Database db;
+  private final Invitations store;
   private final EmailStore emails;
-  private final Policy policy;
+  private final Decisions decisions;
   private final Clock clock;
-  private final Mailer mailer;
   private final ReplyTokens tokens;
   private final Allowlist allow;
-  private final Letters letters;
+  private final EmailEffects effects;
+  private final EmailSender sender;
   private final String doorman;
 
-  public EmailConversations(EmailSettings settings, Database db, InvitationStore store, Policy policy, Clock clock) {
+  /** The parts of the application the email channel works with. */
+  public record Parts(Database db, Invitations store, Decisions decisions, Questions questions, Events events,
+      Outbox outbox, Clock clock) {}
+
+  public EmailConversations(EmailSettings settings, Parts parts) {
     this.settings = settings;
-    this.store = store;
-    this.emails = new EmailStore(db);
-    this.policy = policy;
-    this.clock = clock;
-    this.mailer = new Mailer(settings.smtp());
+    this.db = parts.db();
+    this.store = parts.store();
+    this.emails = new EmailStore(parts.db());
+    this.decisions = parts.decisions();
+    this.clock = parts.clock();
     this.tokens = new ReplyTokens(settings.replySecret());
     this.allow = new Allowlist(settings.allow());
     this.doorman = settings.smtp().from().toLowerCase(Locale.ROOT);
-    this.letters = new Letters(tokens, settings.smtp().from());
+    this.effects = new EmailEffects(parts.outbox(), emails, allow);
+    this.sender = new EmailSender(parts.store(), parts.questions(), new Letters(tokens, settings.smtp().from()),
+        new Mailer(settings.smtp()));
+    parts.events().plan(effects); // nudges and auto-declines, in the follow-up's own transaction
     if (allow.addresses().isEmpty() && settings.allow().stream().noneMatch(e -> e.strip().startsWith("@"))) {
       log.warn("email: email.allow is empty, so nobody gets replies; list addresses or @domains");
     }
   }
 
   /** From {@code smtp.*} and {@code email.*}; empty when {@code smtp.host} is unset. */
-  public static Optional<EmailConversations> fromConfig(Function<String, Optional<String>> config, Database db,
-      InvitationStore store, Policy policy, Clock clock) {
-    return EmailSettings.from(config).map(s -> new EmailConversations(s, db, store, policy, clock));
+  public static Optional<EmailConversations> fromConfig(Function<String, Optional<String>> config, Parts parts) {
+    return EmailSettings.from(config).map(s -> new EmailConversations(s, parts));
+  }
+
+  /** What delivers this channel's letters from the outbox. */
+  public Sender sender() {
+    return sender;
   }
 
   // ------------------------------------------------------------------ answers
@@ -115,14 +126,23 @@ public final class EmailConversations implements MailConversation, FollowUpListe
       return forged(raw, from, "invitation " + id.getAsLong() + " does not exist");
     }
     StoredInvitation inv = found.get();
-    if (answer.word().isEmpty()) {
-      trySend(letters.notUnderstood(inv, from));
+    // The answering email names its confirmation, so an answer read twice is confirmed once.
+    String answerKey = mail.header("Message-ID").map(String::strip).orElse(raw.source() + "#" + inv.id());
+    if (answer.said().isEmpty()) {
+      db.inTransaction("enqueue a reply to " + from, tx -> {
+        effects.notUnderstood(tx, answerKey, inv.id(), from);
+        return null;
+      });
       return Optional.of(Disposition.STORED);
     }
-    String what = apply(inv, answer.word().get(), from);
-    log.info("{}: {} answered '{}' for invitation {}: {}", raw.source(), from,
-        answer.word().get().name().toLowerCase(Locale.ROOT), inv.id(), what);
-    trySend(letters.confirmation(store.find(inv.id()).orElse(inv), from, what));
+    Answer.Said said = answer.said().get();
+    String[] what = new String[1];
+    decisions.decide(new Decisions.Request(inv.id(), said.decision(), said.question(), Actor.email(from)),
+        (outcome, tx) -> {
+          what[0] = confirmation(tx, inv, said.decision(), outcome);
+          effects.confirmation(tx, answerKey, inv.id(), from, what[0]);
+        });
+    log.info("{}: {} answered '{}' for invitation {}: {}", raw.source(), from, said.decision().word(), inv.id(), what[0]);
     return Optional.of(Disposition.STORED);
   }
 
@@ -131,26 +151,14 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     return Optional.of(Disposition.NOT_LINKEDIN);
   }
 
-  private String apply(StoredInvitation inv, Answer.Word word, String from) {
-    Actor actor = new Actor(from, Channel.EMAIL);
-    Outcome outcome;
-    switch (word) {
-      case ACCEPT -> outcome = store.decide(inv.id(), Decision.ACCEPT, actor);
-      case DECLINE -> outcome = store.decide(inv.id(), Decision.DECLINE, actor);
-      case ASK -> outcome = store.decide(inv.id(), Decision.ASK, actor);
-      case WAIT -> {
-        if (inv.state() != State.FOLLOW_UP) {
-          return "left as " + Letters.state(inv) + ".";
-        }
-        // Waiting on a follow-up counts as asking again: the follow-up clock starts over.
-        outcome = store.decide(inv.id(), Decision.ASK, actor);
-      }
-      default -> throw new IllegalStateException(word.name());
-    }
+  /** What became of the answer, as the confirmation says it (with the question asked, for an ask). */
+  private static String confirmation(Tx tx, StoredInvitation inv, Decision decision, Outcome outcome)
+      throws SQLException {
     if (outcome instanceof Outcome.Applied a) {
       String now = "recorded: now " + a.to().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".";
-      if (word == Answer.Word.ASK) {
-        now += "\n\nSend this on LinkedIn if you haven't yet:\n\n    " + question(inv);
+      if (decision == Decision.ASK) {
+        Optional<AskedQuestions.Asked> asked = AskedQuestions.find(tx, inv.id());
+        now += "\n\nSend this on LinkedIn if you haven't yet:\n\n    " + asked.map(AskedQuestions.Asked::question).orElse("");
       }
       return now;
     }
@@ -162,8 +170,9 @@ public final class EmailConversations implements MailConversation, FollowUpListe
 
   // ------------------------------------------------------------------ replies to forwards
 
+  /** In the email's own transaction: each invitation it stored gets its verdict to the forwarder, once. */
   @Override
-  public void stored(MimeMail mail, Taken taken) {
+  public void stored(MimeMail mail, Taken taken, Tx tx) throws SQLException {
     Optional<String> from = mail.header("From").map(Mailbox::parse).flatMap(Mailbox::address)
         .map(a -> a.strip().toLowerCase(Locale.ROOT));
     if (from.isEmpty() || from.get().equals(doorman)) {
@@ -175,69 +184,19 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     }
     Instant now = clock.instant();
     for (Stored s : taken.stored()) {
-      if (s instanceof Stored.InvitationStored is && emails.recordForward(is.invitationId(), from.get(), now)) {
-        reply(is.invitationId(), from.get());
+      if (s instanceof Stored.InvitationStored is && emails.recordForward(tx, is.invitationId(), from.get(), now)) {
+        effects.verdict(tx, is.invitationId(), from.get());
       }
     }
-  }
-
-  /**
-   * Sends the verdicts that could not go out when their forward came (the SMTP server was down);
-   * the service loop calls it every few minutes. Answers how many went out now.
-   */
-  public int resendUnsentReplies() {
-    int sent = 0;
-    for (EmailStore.Unreplied u : emails.unreplied()) {
-      if (allow.permits(u.forwarder()) && reply(u.invitationId(), u.forwarder())) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /** The verdict to one forwarder, claimed first so that it goes out once across nodes. */
-  private boolean reply(long invitationId, String to) {
-    Optional<StoredInvitation> inv = store.find(invitationId);
-    if (inv.isEmpty() || !emails.claimReply(invitationId, to, clock.instant())) {
-      return false;
-    }
-    try {
-      mailer.send(letters.verdict(inv.get(), to, question(inv.get())));
-      return true;
-    } catch (SmtpException e) {
-      emails.unclaimReply(invitationId, to);
-      log.warn("email: {}; the reply will be sent again later", e.getMessage());
-      return false;
-    }
-  }
-
-  // ------------------------------------------------------------------ follow-ups
-
-  @Override
-  public void followUpDue(StoredInvitation invitation) {
-    String text = policy.followUp(language(invitation), person(invitation), recipientFirstName(invitation));
-    for (String f : forwarders(invitation)) {
-      trySend(letters.nudge(invitation, f, text));
-    }
-  }
-
-  @Override
-  public void autoDeclined(StoredInvitation invitation) {
-    for (String f : forwarders(invitation)) {
-      trySend(letters.autoDeclined(invitation, f));
-    }
-  }
-
-  private List<String> forwarders(StoredInvitation invitation) {
-    return emails.forwardersOf(invitation.id()).stream().filter(allow::permits).toList();
   }
 
   // ------------------------------------------------------------------ digest
 
   /**
-   * Sends the daily digest when it is due: at or after {@code email.digest-at} (in the clock's
-   * zone) and not yet sent today by any node. The service loop calls it every minute; answers
-   * whether this call sent it.
+   * Enqueues the daily digest when it is due: at or after {@code email.digest-at} (in the clock's
+   * zone) and not enqueued today by any node (the day and recipient are the effect's key, so the
+   * enqueue is the claim). The service loop calls it every minute; answers whether this call
+   * enqueued it.
    */
   public boolean sendDigestIfDue(Instant now) {
     if (settings.digestAt().isEmpty()) {
@@ -250,55 +209,12 @@ public final class EmailConversations implements MailConversation, FollowUpListe
     Set<String> recipients = new LinkedHashSet<>(allow.addresses());
     emails.forwarders().stream().filter(allow::permits).forEach(recipients::add);
     LocalDate day = local.toLocalDate();
-    if (recipients.isEmpty() || !emails.claimDigest(day, now)) {
-      return false;
-    }
-    Instant since = now.minus(Duration.ofDays(1));
-    Digest digest = new Digest(day,
-        store.list(Optional.empty()).stream().filter(i -> i.firstSeen().isAfter(since)).toList(),
-        store.list(Optional.of(State.ASKED)), store.list(Optional.of(State.FOLLOW_UP)));
-    if (digest.isEmpty()) {
-      log.info("email: nothing for the digest of {}", day);
-      return true;
-    }
-    for (String r : recipients) {
-      trySend(digest.letterTo(r));
-    }
-    return true;
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private String question(StoredInvitation inv) {
-    return policy.clarifyingQuestion(language(inv), person(inv), recipientFirstName(inv));
-  }
-
-  private void trySend(Letter letter) {
-    try {
-      mailer.send(letter);
-    } catch (SmtpException e) {
-      log.warn("email: {}", e.getMessage());
-    }
-  }
-
-  private static Language language(StoredInvitation inv) {
-    try {
-      return Language.valueOf(inv.language().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Language.EN;
-    }
-  }
-
-  private static Person person(StoredInvitation inv) {
-    return new Person(inv.senderName(), inv.senderHeadline(), inv.senderLocation(), inv.profileUrl());
-  }
-
-  private static String recipientFirstName(StoredInvitation inv) {
-    String r = inv.recipient().orElse("").strip();
-    if (r.contains("@")) {
-      r = r.substring(0, r.indexOf('@'));
-    }
-    int space = r.indexOf(' ');
-    return space < 0 ? r : r.substring(0, space);
+    return db.inTransaction("enqueue the digest of " + day, tx -> {
+      boolean any = false;
+      for (String r : recipients) {
+        any |= effects.digest(tx, day, r, now);
+      }
+      return any;
+    });
   }
 }

@@ -1,5 +1,7 @@
 package io.doorman.intake;
 
+import io.doorman.events.Event;
+import io.doorman.events.Events;
 import io.doorman.ingest.MailReader;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.UnreadableMailException;
@@ -9,75 +11,113 @@ import io.doorman.policies.Notification;
 import io.doorman.policies.Reply;
 import io.doorman.policies.Verdict;
 import io.doorman.policies.engine.Policy;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.StoreException;
+import io.doorman.store.Tx;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.OptionalLong;
 
 /**
- * Reads an email, classifies each notification in it and stores it. {@link #take} stores one
- * email in one transaction, committed before it returns (so a source may then acknowledge the
- * email: move it out of the IMAP inbox, answer a pipe with exit 0); {@link #takeInto} adds it to a
- * batch the caller commits.
+ * Reads an email, classifies each notification in it and stores it, telling the event stream
+ * what was stored. {@link #take} stores one email in one transaction, committed before it returns
+ * (so a source may then acknowledge the email: move it out of the IMAP inbox, answer a pipe with
+ * exit 0); {@link #store} adds it to a batch the caller commits.
  */
 public final class Intake {
 
-  private final MailReader reader;
-  private final Policy policy;
-  private final InvitationStore store;
-  private final Consumer<Taken> committed;
+  /** More work in the email's own transaction once it is stored (a reply to its forwarder). */
+  @FunctionalInterface
+  public interface Also {
+    Also NOTHING = (taken, tx) -> {};
 
-  public Intake(MailReader reader, Policy policy, InvitationStore store) {
-    this(reader, policy, store, taken -> {});
+    void run(Taken taken, Tx tx) throws SQLException;
   }
 
-  /**
-   * @param committed told of each email {@link #take} has committed, whichever source it came
-   *     from (doorman run counts them for /metrics); not called for batches
-   */
-  public Intake(MailReader reader, Policy policy, InvitationStore store, Consumer<Taken> committed) {
+  private final MailReader reader;
+  private final Policy policy;
+  private final Ingestion ingestion;
+  private final Events events;
+
+  public Intake(MailReader reader, Policy policy, Ingestion ingestion, Events events) {
     this.reader = reader;
     this.policy = policy;
-    this.store = store;
-    this.committed = committed;
+    this.ingestion = ingestion;
+    this.events = events;
   }
 
   /** Reads, classifies and stores one email; everything in it is on disk when this returns. */
   public Taken take(RawMail mail) throws UnreadableMailException {
+    return take(mail, Also.NOTHING);
+  }
+
+  /** {@link #take}, with {@code also} done in the same transaction. */
+  public Taken take(RawMail mail, Also also) throws UnreadableMailException {
     List<Notification> notifications = reader.read(mail);
-    try (InvitationStore.Batch batch = store.batch(Integer.MAX_VALUE)) {
+    try (Ingestion.Batch batch = ingestion.batch(Integer.MAX_VALUE)) {
       Taken taken = store(mail, notifications, batch);
+      try {
+        also.run(taken, batch.tx());
+      } catch (SQLException e) {
+        throw new StoreException("cannot finish storing " + mail.source(), e);
+      }
       batch.commit();
-      committed.accept(taken);
       return taken;
     }
   }
 
-  /** Like {@link #take}, into a batch that the caller commits. */
-  public Taken takeInto(RawMail mail, InvitationStore.Batch batch) throws UnreadableMailException {
-    return store(mail, reader.read(mail), batch);
-  }
-
   /** Classifies and stores notifications already read, into a batch the caller commits. */
-  public Taken store(RawMail mail, List<Notification> notifications, InvitationStore.Batch batch) {
+  public Taken store(RawMail mail, List<Notification> notifications, Ingestion.Batch batch) {
     List<Stored> stored = new ArrayList<>(notifications.size());
     for (Notification n : notifications) {
-      stored.add(storeOne(n, batch));
+      Stored one = storeOne(n, batch);
+      stored.add(one);
+      if (n.origin().needsALook()) {
+        keepForALook(mail, n, one, batch);
+      }
     }
+    emit(batch.tx(), new Event.EmailStored(mail.source()));
     return new Taken(mail.source(), List.copyOf(stored));
   }
 
-  private Stored storeOne(Notification n, InvitationStore.Batch batch) {
+  private Stored storeOne(Notification n, Ingestion.Batch batch) {
     if (n instanceof Invitation i) {
       Verdict verdict = policy.classify(i, batch.teamSignals(i));
-      InvitationStore.Ingested ingested = batch.ingest(i, verdict);
+      Ingestion.Ingested ingested = batch.ingest(i, verdict);
+      emit(batch.tx(), new Event.InvitationStored(ingested.invitationId(), ingested.isNew(), ingested.sightings(),
+          verdict.category().wireName(), i.origin().recipient()));
       return new Stored.InvitationStored(i, verdict, ingested.invitationId(), ingested.isNew());
     }
     if (n instanceof Message m) {
       Reply reply = policy.classifyReply(m);
-      InvitationStore.MessageIngested result = batch.ingestMessage(m, reply);
+      Ingestion.MessageIngested result = batch.ingestMessage(m, reply);
+      if (result.answered().isPresent()) {
+        emit(batch.tx(), new Event.Answered(result.answered().getAsLong(), result.messageId(),
+            result.version().orElse(0), result.recipient()));
+      }
       return new Stored.MessageStored(m, reply, result.alreadySeen(), result.answered());
     }
     return new Stored.NotStored(n);
+  }
+
+  /**
+   * A notification that could not be read completely is kept with its email for a person, besides
+   * whatever of it was stored; told once per email.
+   */
+  private void keepForALook(RawMail mail, Notification n, Stored stored, Ingestion.Batch batch) {
+    OptionalLong invitation =
+        stored instanceof Stored.InvitationStored i ? OptionalLong.of(i.invitationId()) : OptionalLong.empty();
+    if (batch.keepForALook(mail.bytes(), n, invitation)) {
+      emit(batch.tx(), new Event.NeedsALook(invitation.orElse(0), n.origin().source(), n.origin().problems()));
+    }
+  }
+
+  private void emit(Tx tx, Event event) {
+    try {
+      events.emit(tx, event);
+    } catch (SQLException e) {
+      throw new StoreException("cannot plan what follows " + event, e);
+    }
   }
 }

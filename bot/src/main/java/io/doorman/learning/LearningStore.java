@@ -59,7 +59,7 @@ public final class LearningStore {
    * with {@code recipients}, only invitations for them.
    */
   public List<Decided> decisions(Optional<Set<String>> recipients) {
-    return db.inTransaction("read decisions", c -> {
+    return db.inConnection("read decisions", c -> {
       String sql = "SELECT " + INVITATION + ", a.to_state, a.at FROM invitations i JOIN audit_log a"
           + " ON a.invitation_id = i.id WHERE a.channel IN " + PEOPLE
           + " AND a.to_state IN ('ACCEPTED', 'DECLINED', 'ASKED') AND a.id = (SELECT MAX(b.id)"
@@ -81,7 +81,7 @@ public final class LearningStore {
 
   /** Each invitation's latest "wrong category" correction, oldest first. */
   public List<Corrected> corrections(Optional<Set<String>> recipients) {
-    return db.inTransaction("read corrections", c -> {
+    return db.inConnection("read corrections", c -> {
       String sql = "SELECT " + INVITATION + ", f.category AS corrected, f.at FROM invitations i"
           + " JOIN category_feedback f ON f.invitation_id = i.id WHERE f.id = (SELECT MAX(g.id)"
           + " FROM category_feedback g WHERE g.invitation_id = i.id) ORDER BY f.at, i.id";
@@ -105,7 +105,7 @@ public final class LearningStore {
    */
   public boolean correct(long invitationId, Category category, String actor, String channel,
       Instant at) {
-    return db.inTransaction("record a category correction", c -> {
+    return db.inConnection("record a category correction", c -> {
       try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM invitations WHERE id = ?")) {
         check.setLong(1, invitationId);
         try (ResultSet rs = check.executeQuery()) {
@@ -130,7 +130,7 @@ public final class LearningStore {
   /** Stores a new version of the team's model and makes it the active one; the stored model. */
   public Model save(Model model, Optional<Set<String>> recipients, Instant at) {
     String team = model.info().team();
-    return db.inTransaction("store a learned model", c -> {
+    return db.inConnection("store a learned model", c -> {
       int version = 1;
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT MAX(version) FROM learned_models WHERE team = ?")) {
@@ -176,7 +176,7 @@ public final class LearningStore {
 
   /** The labels ({@code team vN}) of the active models, by team: cheap, no model read. */
   public List<String> activeLabels() {
-    return db.inTransaction("read active model versions", c -> {
+    return db.inConnection("read active model versions", c -> {
       List<String> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT team, version FROM learned_models"
           + " WHERE state = 'active' ORDER BY team");
@@ -191,7 +191,7 @@ public final class LearningStore {
 
   /** Every team's active model. */
   public List<Stored> active() {
-    return db.inTransaction("read learned models", c -> {
+    return db.inConnection("read learned models", c -> {
       List<Stored> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT recipients, state, model FROM"
           + " learned_models WHERE state = 'active' ORDER BY team");
@@ -211,7 +211,7 @@ public final class LearningStore {
   public record Newest(Instant trainedAt, boolean retired) {}
 
   public Optional<Newest> newest(String team) {
-    return db.inTransaction("read a team's newest model", c -> {
+    return db.inConnection("read a team's newest model", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT trained_at, state FROM learned_models"
           + " WHERE team = ? ORDER BY version DESC")) {
         ps.setString(1, team);
@@ -228,7 +228,7 @@ public final class LearningStore {
    * there is none to go back to (nothing changes then).
    */
   public Optional<Rolledback> rollback(String team) {
-    return db.inTransaction("roll back a learned model", c -> {
+    return db.inConnection("roll back a learned model", c -> {
       OptionalInt current = version(c, team, "state = 'active'");
       if (current.isEmpty()) {
         return Optional.empty();
@@ -246,7 +246,7 @@ public final class LearningStore {
 
   /** The teams that have a model, active or not. */
   public List<String> teams() {
-    return db.inTransaction("read teams with models", c -> {
+    return db.inConnection("read teams with models", c -> {
       List<String> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT DISTINCT team FROM learned_models ORDER BY team");
@@ -261,7 +261,7 @@ public final class LearningStore {
 
   /** The recipients a team's newest model was trained for (empty: everyone). */
   public Optional<Set<String>> recipientsOf(String team) {
-    return db.inTransaction("read a team's recipients", c -> {
+    return db.inConnection("read a team's recipients", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT recipients FROM learned_models"
           + " WHERE team = ? ORDER BY version DESC")) {
         ps.setString(1, team);

@@ -7,6 +7,7 @@ public enum Channel {
   CONSOLE,
   SLACK,
   EMAIL,
+  CLI,
   POLICY,
   INGEST;
 

@@ -5,15 +5,12 @@ import io.doorman.ingest.imap.ImapSource;
 import io.doorman.ingest.imap.ImapStatus;
 import io.doorman.ingest.imap.MailHandler;
 import io.doorman.ingest.imap.Sleeper;
-import io.doorman.mail.lease.MailboxLease;
+import io.doorman.lease.Lease;
 import io.doorman.store.Database;
 import io.doorman.store.StoreException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +59,7 @@ public final class ImapIntake implements AutoCloseable {
   private final MailHandler handler;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final MailboxLease lease;
+  private final Lease lease;
   private ScheduledExecutorService ticker;
   private ImapSource source;
   private volatile Role role = Role.STOPPED;
@@ -70,11 +67,15 @@ public final class ImapIntake implements AutoCloseable {
 
   public ImapIntake(ImapSettings settings, MailHandler handler, Database db, Clock clock, Sleeper sleeper,
       Duration leaseTime, String owner) {
+    this(settings, handler, clock, sleeper, new Lease(db, "mailbox:" + settings.mailbox(), owner, clock, leaseTime));
+  }
+
+  private ImapIntake(ImapSettings settings, MailHandler handler, Clock clock, Sleeper sleeper, Lease lease) {
     this.settings = settings;
     this.handler = handler;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.lease = new MailboxLease(db, settings.mailbox(), owner, clock, leaseTime);
+    this.lease = lease;
   }
 
   /**
@@ -84,7 +85,8 @@ public final class ImapIntake implements AutoCloseable {
   public static Optional<ImapIntake> fromConfig(
       Function<String, Optional<String>> config, MailHandler handler, Database db, Clock clock) {
     return ImapSettings.from(config)
-        .map(s -> new ImapIntake(s, handler, db, clock, Sleeper.REAL, LEASE, nodeName()));
+        .map(s -> new ImapIntake(s, handler, clock, Sleeper.REAL,
+            Lease.forThisProcess(db, "mailbox:" + s.mailbox(), clock, LEASE)));
   }
 
   /** Starts checking the lease (at once, then every third of the lease time); returns at once. */
@@ -127,7 +129,7 @@ public final class ImapIntake implements AutoCloseable {
     ImapSource s = current;
     Optional<String> holder;
     try {
-      holder = lease.holder().map(MailboxLease.Holder::owner);
+      holder = lease.holder().map(Lease.Holder::owner);
     } catch (StoreException e) {
       holder = Optional.empty();
     }
@@ -178,16 +180,5 @@ public final class ImapIntake implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("IMAP {}: lease check failed: {}", settings.mailbox(), e.toString());
     }
-  }
-
-  /** host:pid:random, so two processes on one host are two owners. */
-  static String nodeName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "unknown-host";
-    }
-    return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -4,6 +4,8 @@ import io.doorman.ingest.RawMail;
 import io.doorman.ingest.imap.Disposition;
 import io.doorman.ingest.mime.MimeMail;
 import io.doorman.intake.Taken;
+import io.doorman.store.Tx;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** The email channel as mail in sees it: answers to Doorman's emails, and replies to forwarders. */
@@ -17,7 +19,7 @@ public interface MailConversation {
     }
 
     @Override
-    public void stored(MimeMail mail, Taken taken) {}
+    public void stored(MimeMail mail, Taken taken, Tx tx) {}
   };
 
   /**
@@ -26,6 +28,6 @@ public interface MailConversation {
    */
   Optional<Disposition> answer(RawMail raw, MimeMail mail);
 
-  /** After {@code mail} was stored as {@code taken}: tell whoever forwarded it. */
-  void stored(MimeMail mail, Taken taken);
+  /** In the transaction that stores {@code mail} as {@code taken}: plan the reply to whoever forwarded it. */
+  void stored(MimeMail mail, Taken taken, Tx tx) throws SQLException;
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What one email to Doorman's mailbox is, and where it goes: Gmail's forwarding confirmation
  * (logged, processed), an answer to one of Doorman's emails (recorded, processed; forged ones to
- * review), a LinkedIn notification (stored through Intake, its forwarder told, processed), or none
+ * review), a LinkedIn notification (stored through Intake with its forwarder's reply, processed), or none
  * of these (review). A store failure leaves the email for a retry. Usable by any source.
  */
 public final class MailRouter implements MailHandler {
@@ -53,17 +53,9 @@ public final class MailRouter implements MailHandler {
       if (answered.isPresent()) {
         return answered.get();
       }
-      Taken taken = intake.take(raw);
-      if (!isLinkedIn(taken)) {
-        return Disposition.NOT_LINKEDIN;
-      }
-      try {
-        conversation.stored(mail, taken);
-      } catch (RuntimeException e) {
-        // Stored is stored: a reply that could not go out must not bring the email back.
-        log.warn("{}: stored, but the reply to its forwarder failed: {}", raw.source(), e.toString());
-      }
-      return Disposition.STORED;
+      // The reply to the forwarder is planned in the email's own transaction: stored and replied, or neither.
+      Taken taken = intake.take(raw, (t, tx) -> conversation.stored(mail, t, tx));
+      return isLinkedIn(taken) ? Disposition.STORED : Disposition.NOT_LINKEDIN;
     } catch (UnreadableMailException e) {
       log.warn("unreadable: {}", e.getMessage());
       return Disposition.UNREADABLE;

@@ -27,6 +27,13 @@ public final class Metrics {
     return c;
   }
 
+  /** A gauge whose value is asked when the metrics are written. */
+  public Gauge gauge(String name, String help, java.util.function.LongSupplier value) {
+    Gauge g = new Gauge(name, help, value);
+    register(g);
+    return g;
+  }
+
   /** A summary (count and sum) of durations or sizes, with these label names. */
   public Summary summary(String name, String help, String... labelNames) {
     Summary s = new Summary(name, help, labelNames);
@@ -78,13 +85,10 @@ public final class Metrics {
       return List.of(labelValues);
     }
 
-    String labels(List<String> values, String extraName, String extraValue) {
+    String labels(List<String> values) {
       List<String> pairs = new ArrayList<>();
       for (int i = 0; i < labelNames.length; i++) {
         pairs.add(labelNames[i] + "=\"" + escapeLabel(values.get(i)) + "\"");
-      }
-      if (extraName != null) {
-        pairs.add(extraName + "=\"" + extraValue + "\"");
       }
       return pairs.isEmpty() ? "" : "{" + String.join(",", pairs) + "}";
     }
@@ -128,8 +132,30 @@ public final class Metrics {
     void writeTo(Writer out) throws IOException {
       header(out, "counter");
       for (Map.Entry<List<String>, LongAdder> e : sorted(values).entrySet()) {
-        out.write(name + labels(e.getKey(), null, null) + " " + e.getValue().sum() + "\n");
+        out.write(name + labels(e.getKey()) + " " + e.getValue().sum() + "\n");
       }
+    }
+  }
+
+  /** A value that goes up and down, read when written out; one that cannot be read is left out. */
+  public static final class Gauge extends Family {
+    private final java.util.function.LongSupplier value;
+
+    Gauge(String name, String help, java.util.function.LongSupplier value) {
+      super(name, help, new String[0]);
+      this.value = value;
+    }
+
+    @Override
+    void writeTo(Writer out) throws IOException {
+      long v;
+      try {
+        v = value.getAsLong();
+      } catch (RuntimeException e) {
+        return; // the store is down: no sample rather than a made-up one
+      }
+      header(out, "gauge");
+      out.write(name + " " + v + "\n");
     }
   }
 
@@ -161,7 +187,7 @@ public final class Metrics {
     void writeTo(Writer out) throws IOException {
       header(out, "summary");
       for (Map.Entry<List<String>, Cell> e : sorted(values).entrySet()) {
-        String l = labels(e.getKey(), null, null);
+        String l = labels(e.getKey());
         out.write(name + "_count" + l + " " + e.getValue().count.sum() + "\n");
         out.write(name + "_sum" + l + " " + e.getValue().sum.sum() + "\n");
       }

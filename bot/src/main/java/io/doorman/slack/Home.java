@@ -10,11 +10,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.lifecycle.State;
 import io.doorman.slack.cards.Cards;
 import io.doorman.slack.cards.Mrkdwn;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Filter;
+import io.doorman.store.Invitations;
+import io.doorman.store.Page;
 import io.doorman.store.StoredInvitation;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,13 +36,13 @@ final class Home {
   private static final int OLDEST = 5;
   private static final int WHO_MAX = 10;
 
-  private final InvitationStore store;
+  private final Invitations store;
   private final FollowUps followUps;
   private final MethodsClient slack;
   private final Executor afterAck;
   private final Clock clock;
 
-  Home(InvitationStore store, FollowUps followUps, MethodsClient slack, Executor afterAck, Clock clock) {
+  Home(Invitations store, FollowUps followUps, MethodsClient slack, Executor afterAck, Clock clock) {
     this.store = store;
     this.followUps = followUps;
     this.slack = slack;
@@ -75,11 +77,12 @@ final class Home {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText("*Doorman* screens LinkedIn invitations. Here is where things stand."))));
     blocks.add(section(s -> s.text(markdownText(counts()))));
-    List<StoredInvitation> pending = store.list(Optional.of(State.PENDING));
+    List<StoredInvitation> pending =
+        store.page(Filter.inState(State.PENDING), Invitations.Order.OLDEST_FIRST, Optional.empty(), OLDEST).items();
     if (!pending.isEmpty()) {
       blocks.add(divider());
       StringBuilder oldest = new StringBuilder("*Waiting longest*");
-      for (StoredInvitation i : pending.subList(0, Math.min(OLDEST, pending.size()))) {
+      for (StoredInvitation i : pending) {
         oldest.append("\n• *").append(Mrkdwn.escapeWithin(i.senderName(), 100)).append("* (")
             .append(Mrkdwn.escapeWithin(i.category(), 30)).append(", suggested ")
             .append(Mrkdwn.escapeWithin(i.suggestedAction(), 20)).append(") since ").append(Cards.when(i.firstSeen()));
@@ -93,7 +96,7 @@ final class Home {
 
   private String counts() {
     Map<State, Integer> counts = store.countsByState();
-    int due = followUps.dueAt(clock.instant()).size() + counts.getOrDefault(State.FOLLOW_UP, 0);
+    long due = followUps.countDue(clock.instant()) + counts.getOrDefault(State.FOLLOW_UP, 0);
     return "*" + counts.getOrDefault(State.PENDING, 0) + "* pending · *" + counts.getOrDefault(State.ASKED, 0)
         + "* asked · *" + counts.getOrDefault(State.ANSWERED, 0) + "* answered · *" + due + "* follow-ups due · *"
         + counts.getOrDefault(State.ACCEPTED, 0) + "* accepted · *" + counts.getOrDefault(State.DECLINED, 0)
@@ -112,12 +115,14 @@ final class Home {
         if (name.isEmpty()) {
           return "Usage: `/doorman who NAME`";
         }
-        List<StoredInvitation> found = store.who(name);
+        Page<StoredInvitation> page =
+            store.page(Filter.ALL.sender(name), Invitations.Order.OLDEST_FIRST, Optional.empty(), WHO_MAX);
+        List<StoredInvitation> found = page.items();
         if (found.isEmpty()) {
           return "Nobody called " + Mrkdwn.escapeWithin(name, 100) + " has invited anyone here.";
         }
         StringBuilder out = new StringBuilder();
-        for (StoredInvitation i : found.subList(0, Math.min(WHO_MAX, found.size()))) {
+        for (StoredInvitation i : found) {
           out.append("• *").append(Mrkdwn.escapeWithin(i.senderName(), 100)).append("*");
           i.senderHeadline().ifPresent(h -> out.append(", ").append(Mrkdwn.escapeWithin(h, 200)));
           out.append(": ").append(i.state().name().toLowerCase(Locale.ROOT).replace('_', ' '))
@@ -125,8 +130,9 @@ final class Home {
           i.note().ifPresent(n -> out.append("\n> ").append(Mrkdwn.escapeWithin(n.replace('\n', ' '), 300)));
           out.append('\n');
         }
-        if (found.size() > WHO_MAX) {
-          out.append("…and ").append(found.size() - WHO_MAX).append(" more (`doorman who` on the command line)");
+        if (page.next().isPresent()) {
+          long more = store.count(Filter.ALL.sender(name)) - found.size();
+          out.append("…and ").append(more).append(" more (`doorman who` on the command line)");
         }
         return out.toString().strip();
       }

@@ -4,18 +4,16 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.ViewState;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
 import io.doorman.lifecycle.Actor;
-import io.doorman.lifecycle.Channel;
 import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.Outcome;
-import io.doorman.policies.engine.Policy;
 import io.doorman.slack.cards.ActionIds;
 import io.doorman.slack.cards.Cards;
 import io.doorman.slack.cards.Modals;
-import io.doorman.slack.cards.Questions;
-import io.doorman.slack.outbox.CardStore;
-import io.doorman.slack.outbox.Outbox;
-import io.doorman.store.InvitationStore;
+import io.doorman.slack.delivery.SlackEffects;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The buttons and the Ask modal. A decision is stored before the acknowledgement (one short
- * transaction), so the click's answer is the truth; everything that talks to Slack (the card
- * update, an ephemeral notice, opening the modal) happens after it, on {@code afterAck}.
+ * The buttons and the Ask modal, translated into {@link Decisions} requests: Accept, Decline and
+ * Wait are one decision each, Ask opens the modal and its submission is the Ask with the edited
+ * question. A decision is stored before the acknowledgement (one short transaction), so the
+ * click's answer is the truth; everything that talks to Slack (the card update, an ephemeral
+ * notice, opening the modal) happens after it.
  */
 final class Interactions {
 
   private static final Logger log = LoggerFactory.getLogger(Interactions.class);
 
-  private final InvitationStore store;
-  private final CardStore cards;
+  private final Invitations store;
+  private final Decisions decisions;
+  private final Questions questions;
   private final Permissions permissions;
-  private final Outbox outbox;
-  private final Policy policy;
+  private final SlackEffects effects;
   private final MethodsClient slack;
   private final Executor afterAck;
   /**
@@ -49,13 +49,13 @@ final class Interactions {
    */
   private final Semaphore writers = new Semaphore(4, true);
 
-  Interactions(InvitationStore store, CardStore cards, Permissions permissions, Outbox outbox, Policy policy,
-      MethodsClient slack, Executor afterAck) {
+  Interactions(Invitations store, Decisions decisions, Questions questions, Permissions permissions,
+      SlackEffects effects, MethodsClient slack, Executor afterAck) {
     this.store = store;
-    this.cards = cards;
+    this.decisions = decisions;
+    this.questions = questions;
     this.permissions = permissions;
-    this.outbox = outbox;
-    this.policy = policy;
+    this.effects = effects;
     this.slack = slack;
     this.afterAck = afterAck;
   }
@@ -68,7 +68,8 @@ final class Interactions {
       });
     }
     app.viewSubmission(ActionIds.ASK_MODAL, (req, ctx) -> {
-      String user = req.getPayload().getUser().getId();
+      var who = req.getPayload().getUser();
+      String user = who.getId();
       OptionalLong id = parseId(req.getPayload().getView().getPrivateMetadata());
       String question = questionIn(req.getPayload().getView().getState()).strip();
       if (id.isEmpty()) {
@@ -83,14 +84,12 @@ final class Interactions {
       if (refusal.isPresent()) {
         return ctx.ackWithErrors(Map.of(ActionIds.QUESTION_BLOCK, refusal.get()));
       }
-      cards.saveQuestion(id.getAsLong(), question, "@" + user);
-      Outcome outcome = decideQueued(id.getAsLong(), Decision.ASK, new Actor("@" + user, Channel.SLACK));
+      Outcome outcome = decideQueued(new Decisions.Request(id.getAsLong(), Decision.ASK, Optional.of(question),
+          Actor.slack(user, who.getUsername() != null ? who.getUsername() : who.getName())));
       if (outcome instanceof Outcome.Refused r) {
-        cards.forgetQuestion(id.getAsLong());
         return ctx.ackWithErrors(
             Map.of(ActionIds.QUESTION_BLOCK, Cards.alreadyDecidedPlain(r.current(), r.by(), r.at())));
       }
-      outbox.wake();
       return ctx.ack();
     });
   }
@@ -106,8 +105,7 @@ final class Interactions {
     switch (p.getActions().get(0).getActionId()) {
       case ActionIds.ACCEPT -> decide(p, Decision.ACCEPT);
       case ActionIds.DECLINE -> decide(p, Decision.DECLINE);
-      // "Wait N more days" asks again: FOLLOW_UP -> ASKED restarts the follow-up clock.
-      case ActionIds.WAIT -> decide(p, Decision.ASK);
+      case ActionIds.WAIT -> decide(p, Decision.WAIT);
       case ActionIds.ASK -> openAsk(p);
       default -> { }
     }
@@ -127,20 +125,26 @@ final class Interactions {
       tell(p, refusal.get());
       return;
     }
-    Outcome outcome = decideQueued(id.getAsLong(), decision, new Actor("@" + user, Channel.SLACK));
-    if (outcome instanceof Outcome.Applied) {
-      outbox.wake();
-    } else if (outcome instanceof Outcome.Refused r) {
-      tell(p, Cards.alreadyDecided(r.current(), r.by(), r.at()));
-    } else {
-      tell(p, "This invitation no longer exists.");
-    }
+    // A click that comes too late is told so by a notice written with the refusal, in its transaction.
+    decideQueued(new Decisions.Request(id.getAsLong(), decision,
+        Actor.slack(user, p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName())),
+        (outcome, tx) -> {
+          if (outcome instanceof Outcome.Refused r) {
+            tell(tx, p, Cards.alreadyDecided(r.current(), r.by(), r.at()));
+          } else if (outcome instanceof Outcome.NotFound) {
+            tell(tx, p, "This invitation no longer exists.");
+          }
+        });
   }
 
-  private Outcome decideQueued(long id, Decision decision, Actor actor) {
+  private Outcome decideQueued(Decisions.Request request) {
+    return decideQueued(request, Decisions.Reply.NONE);
+  }
+
+  private Outcome decideQueued(Decisions.Request request, Decisions.Reply reply) {
     writers.acquireUninterruptibly();
     try {
-      return store.decide(id, decision, actor);
+      return decisions.decide(request, reply);
     } finally {
       writers.release();
     }
@@ -158,14 +162,14 @@ final class Interactions {
       tell(p, refusal.get());
       return;
     }
-    if (!i.state().canMoveTo(Decision.ASK.target())) {
+    if (!Decision.ASK.allowedFrom(i.state())) {
       tell(p, Cards.alreadyDecided(i.state(), i.stateBy(), i.stateAt()));
       return;
     }
     String trigger = p.getTriggerId();
     afterAck.execute(() -> {
       try {
-        var r = slack.viewsOpen(v -> v.triggerId(trigger).view(Modals.ask(i, Questions.haveWeMet(policy, i))));
+        var r = slack.viewsOpen(v -> v.triggerId(trigger).view(Modals.ask(i, questions.haveWeMet(i))));
         if (!r.isOk()) {
           log.warn("slack: cannot open the Ask modal for invitation {}: {}", i.id(), r.getError());
         }
@@ -175,23 +179,23 @@ final class Interactions {
     });
   }
 
-  /** An ephemeral notice to whoever clicked, in the channel they clicked in, after the ack. */
+  /** A notice to whoever clicked, in the channel they clicked in: an outbox effect, once per click. */
   private void tell(BlockActionPayload p, String text) {
-    if (p.getChannel() == null) {
-      return;
+    if (p.getChannel() != null) {
+      effects.ephemeral(clickKey(p), p.getChannel().getId(), p.getUser().getId(), text);
     }
-    String channel = p.getChannel().getId();
-    String user = p.getUser().getId();
-    afterAck.execute(() -> {
-      try {
-        var r = slack.chatPostEphemeral(e -> e.channel(channel).user(user).text(text));
-        if (!r.isOk()) {
-          log.warn("slack: cannot tell {} in {}: {}", user, channel, r.getError());
-        }
-      } catch (Exception e) {
-        log.warn("slack: cannot tell {} in {}: {}", user, channel, e.toString());
-      }
-    });
+  }
+
+  private void tell(io.doorman.store.Tx tx, BlockActionPayload p, String text) throws java.sql.SQLException {
+    if (p.getChannel() != null) {
+      effects.ephemeral(tx, clickKey(p), p.getChannel().getId(), p.getUser().getId(), text);
+    }
+  }
+
+  /** What names one click: its trigger (a retried request carries the same), else its action's time. */
+  private static String clickKey(BlockActionPayload p) {
+    String action = p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionTs();
+    return p.getUser().getId() + ":" + (p.getTriggerId() != null ? p.getTriggerId() : action);
   }
 
   private static OptionalLong actionValue(BlockActionPayload p) {

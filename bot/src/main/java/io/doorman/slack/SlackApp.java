@@ -7,24 +7,25 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.listener.HttpResponseListener;
-import io.doorman.followup.FollowUpListener;
-import io.doorman.followup.FollowUps;
-import io.doorman.policies.engine.Policy;
-import io.doorman.slack.outbox.CardStore;
-import io.doorman.slack.outbox.Outbox;
-import io.doorman.slack.outbox.Routing;
-import io.doorman.slack.cards.Mrkdwn;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Sender;
+import io.doorman.slack.delivery.CardStore;
+import io.doorman.slack.delivery.Routing;
+import io.doorman.slack.delivery.SlackEffects;
+import io.doorman.slack.delivery.SlackSender;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
-import io.doorman.store.StoredInvitation;
+import io.doorman.store.Invitations;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +49,8 @@ public final class SlackApp implements AutoCloseable {
   private final SlackSettings settings;
   private final Slack slack;
   private final App app;
-  private final Outbox outbox;
-  private final CardStore cards;
+  private final SlackEffects effects;
+  private final SlackSender sender;
   private final SlackEndpoint endpoint;
   private final MethodsClient client;
   private final ThreadPoolExecutor afterAck;
@@ -58,22 +59,15 @@ public final class SlackApp implements AutoCloseable {
   private final CompletableFuture<Optional<String>> tokenCheck;
   private volatile BiConsumer<String, Duration> apiCallTimes = (method, took) -> {};
 
-  public SlackApp(
-      SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
-    this(settings, db, store, followUps, policy, clock, SLACK_PACE);
+  /** The parts of the application Slack works with. */
+  public record Parts(Database db, Invitations store, Decisions decisions, FollowUps followUps,
+      Questions questions, Events events, Outbox outbox, Clock clock) {}
+
+  public SlackApp(SlackSettings settings, Parts parts) {
+    this(settings, parts, SLACK_PACE);
   }
 
-  /**
-   * The Slack bot as configured by {@code lookup} (keys {@code slack.*}), or empty when Slack is
-   * off; a bad setting is refused with an {@link IllegalArgumentException} naming its key.
-   */
-  public static Optional<SlackApp> configured(Function<String, Optional<String>> lookup, Database db,
-      InvitationStore store, FollowUps followUps, Policy policy, Clock clock) {
-    return SlackSettings.from(lookup).map(s -> new SlackApp(s, db, store, followUps, policy, clock));
-  }
-
-  SlackApp(SlackSettings settings, Database db, InvitationStore store, FollowUps followUps, Policy policy,
-      Clock clock, Duration pace) {
+  SlackApp(SlackSettings settings, Parts parts, Duration pace) {
     this.settings = settings;
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -95,31 +89,23 @@ public final class SlackApp implements AutoCloseable {
     this.app = new App(appConfig);
 
     Routing routing = new Routing(settings.channel(), settings.teams());
-    this.cards = new CardStore(db, clock);
-    this.outbox = new Outbox(cards, store, routing, client, policy, pace, clock);
+    CardStore cards = new CardStore(parts.db(), parts.clock());
+    this.effects = new SlackEffects(parts.outbox(), routing, cards, parts.db());
+    this.sender = new SlackSender(parts.db(), cards, routing, client, parts.questions(),
+        parts.followUps().followUpAfter(), pace);
+    parts.events().plan(effects); // cards, updates and thread posts, in each change's own transaction
     this.afterAck = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), r -> {
       Thread t = new Thread(r, "doorman-slack-after-ack");
       t.setDaemon(true);
       return t;
     }, (task, pool) -> log.warn("slack: too much work after acknowledgements; a notice or modal was dropped"));
     Permissions permissions = new Permissions(client, settings.decide(), cards, routing);
-    Interactions interactions = new Interactions(store, cards, permissions, outbox, policy, client, afterAck);
+    Interactions interactions = new Interactions(parts.store(), parts.decisions(), parts.questions(), permissions,
+        effects, client, afterAck);
     interactions.register(app);
-    new Home(store, followUps, client, afterAck, clock).register(app);
-    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), clock),
+    new Home(parts.store(), parts.followUps(), client, afterAck, parts.clock()).register(app);
+    this.endpoint = new SlackEndpoint(app, new SlackSignatureVerifier(settings.signingSecret(), parts.clock()),
         interactions::onBlockAction);
-
-    followUps.subscribe(new FollowUpListener() {
-      @Override
-      public void followUpDue(StoredInvitation invitation) {
-        outbox.wake();
-      }
-
-      @Override
-      public void autoDeclined(StoredInvitation invitation) {
-        outbox.wake();
-      }
-    });
     this.tokenCheck = CompletableFuture.supplyAsync(this::askAboutToken, task -> {
       Thread t = new Thread(task, "doorman-slack-token-check");
       t.setDaemon(true);
@@ -169,14 +155,28 @@ public final class SlackApp implements AutoCloseable {
     return endpoint;
   }
 
+  /** What delivers Slack's effects from the outbox (paced a second per channel). */
+  public Sender sender() {
+    return sender;
+  }
+
   /**
-   * Checks the bot token with Slack, then starts the outbox, and Socket Mode when {@code
+   * Checks the bot token with Slack, enqueues (in the background) the cards and updates that no
+   * event enqueued (stored or changed while Slack was off), and starts Socket Mode when {@code
    * slack.app-token} is set. A token Slack refuses stops here with an {@link IllegalStateException}
    * naming the setting; Slack out of reach only logs a warning (the outbox retries).
    */
   public synchronized void start() {
     checkToken();
-    outbox.start();
+    Thread catchUp = new Thread(() -> {
+      try {
+        effects.catchUp();
+      } catch (RuntimeException e) {
+        log.warn("slack: cannot look for invitations stored while Slack was off: {}", e.toString());
+      }
+    }, "doorman-slack-catch-up");
+    catchUp.setDaemon(true);
+    catchUp.start();
     if (settings.socketMode() && socketMode.isEmpty()) {
       try {
         SocketModeApp socket = new SocketModeApp(settings.appToken().get(), app);
@@ -215,37 +215,20 @@ public final class SlackApp implements AutoCloseable {
   /**
    * A notice for whoever runs Doorman (Gmail's forwarding confirmation code, say), posted to the
    * main channel, or the first team channel when there is none; escaped, no links, no buttons.
-   * Sent after this returns; a failure is logged.
+   * An outbox effect, once per {@code key}.
    */
-  public void tellAdmins(String text) {
+  public void tellAdmins(String key, String text) {
     Optional<String> channel = settings.channel().or(() -> settings.teams().keySet().stream().sorted().findFirst());
     if (channel.isEmpty()) {
       log.warn("slack: no channel for a notice to the admins: {}", text);
       return;
     }
-    afterAck.execute(() -> {
-      try {
-        var r = client.chatPostMessage(m -> m.channel(channel.get()).text(Mrkdwn.escape(text)).unfurlLinks(false));
-        if (!r.isOk()) {
-          log.warn("slack: cannot post a notice to {}: {}", channel.get(), r.getError());
-        }
-      } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
-        log.warn("slack: cannot post a notice to {}: {}", channel.get(), e.toString());
-      }
-    });
+    effects.notice(key, channel.get(), text);
   }
 
   /** Bolt itself, as Socket Mode drives it (tests). */
   App bolt() {
     return app;
-  }
-
-  Outbox outbox() {
-    return outbox;
-  }
-
-  CardStore cards() {
-    return cards;
   }
 
   @Override
@@ -257,7 +240,6 @@ public final class SlackApp implements AutoCloseable {
         log.warn("slack: closing Socket Mode: {}", e.toString());
       }
     });
-    outbox.close();
     afterAck.shutdown();
     try {
       afterAck.awaitTermination(5, TimeUnit.SECONDS);

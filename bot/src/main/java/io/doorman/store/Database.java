@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.List;
 import java.util.Optional;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,7 +38,7 @@ public final class Database implements AutoCloseable {
    * in step). A database already there opens without Flyway, which costs half a second of start-up
    * for nothing to do.
    */
-  static final int SCHEMA_VERSION = 16;
+  static final int SCHEMA_VERSION = 18;
 
   private final String url;
   private final String user;
@@ -252,29 +253,90 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Work on one connection inside one transaction. */
+  /** Work on one connection inside one transaction (the stores not yet on {@link Tx}). */
   public interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
+  /** {@link #inTransaction} on the bare connection. */
+  public <T> T inConnection(String what, Work<T> work) {
+    return inTransaction(what, tx -> work.run(tx.connection()));
+  }
+
+  /** One unit of work on a {@link Tx}. */
+  public interface TxWork<T> {
+    T run(Tx tx) throws SQLException;
+  }
+
   /**
    * Runs {@code work} in one transaction, committed (and so on disk) before this returns, rolled
-   * back on any failure. {@code what} names the work for the error message ("cannot " + what).
-   * Other stores of the application (Slack cards, mail leases) use this rather than connections.
+   * back on any failure; then runs what the work asked to happen after the commit. {@code what}
+   * names the work for the error message ("cannot " + what); a unique-key violation that escapes
+   * the work is a {@link UniqueViolation}.
    */
-  public <T> T inTransaction(String what, Work<T> work) {
+  public <T> T inTransaction(String what, TxWork<T> work) {
+    T result;
+    List<Runnable> after;
     try (Connection c = connect()) {
       c.setAutoCommit(false);
+      Tx tx = new Tx(c, dialect());
       try {
-        T result = work.run(c);
+        result = work.run(tx);
         c.commit();
-        return result;
+        after = tx.takeAfterCommit();
       } catch (SQLException | RuntimeException e) {
+        tx.forgetAfterCommit();
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot " + what, e);
+      throw StoreException.of("cannot " + what, e);
+    }
+    after.forEach(Runnable::run);
+    return result;
+  }
+
+  /**
+   * A unit of work on a connection of its own that the caller commits step by step (a batch of
+   * ingests): see {@link Session}.
+   */
+  Session session(boolean alone) {
+    Connection c = alone ? connectAlone() : connect();
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw StoreException.of("cannot start a transaction", e);
+    }
+    return new Session(new Tx(c, dialect()));
+  }
+
+  /** A {@link Tx} committed by its owner whenever it likes, then closed. */
+  static final class Session implements AutoCloseable {
+    private final Tx tx;
+
+    private Session(Tx tx) {
+      this.tx = tx;
+    }
+
+    Tx tx() {
+      return tx;
+    }
+
+    /** Commits, then runs what was to happen after it. */
+    void commit() throws SQLException {
+      tx.connection().commit();
+      tx.takeAfterCommit().forEach(Runnable::run);
+    }
+
+    void rollback() throws SQLException {
+      tx.forgetAfterCommit();
+      tx.connection().rollback();
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(tx.connection());
     }
   }
 
@@ -282,22 +344,9 @@ public final class Database implements AutoCloseable {
     return opened().dialect();
   }
 
-  /** Sets the parameters of one statement. */
-  public interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  /**
-   * Inserts a row unless one with the same unique key is there (another node's, say): true when
-   * this inserted it. The transaction goes on either way.
-   */
-  public boolean insertIfAbsent(Connection c, String sql, Binder binder) throws SQLException {
-    return dialect().insertUnlessTaken(sql, dialectSql -> {
-      try (PreparedStatement ps = c.prepareStatement(dialectSql)) {
-        binder.bind(ps);
-        return ps.executeUpdate() > 0 ? Optional.of(Boolean.TRUE) : Optional.empty();
-      }
-    }).isPresent();
+  /** Whether the database lives in this process (H2's file): one process at a time uses it. */
+  public boolean embedded() {
+    return dialect().closesWithLastConnection();
   }
 
   public String dialectName() {

@@ -61,8 +61,6 @@ interface Dialect {
 
   /** H2: the file URL carries WRITE_DELAY=0, so each commit is written through at once. */
   final class H2 implements Dialect {
-    private static final String UNIQUE_VIOLATION = "23505";
-
     @Override
     public String name() {
       return "H2";
@@ -94,7 +92,7 @@ interface Dialect {
       try {
         return insert.run(insertSql);
       } catch (SQLException e) {
-        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        if (!StoreException.isUniqueViolation(e)) {
           throw e;
         }
         return Optional.empty();

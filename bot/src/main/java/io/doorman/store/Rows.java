@@ -1,20 +1,11 @@
 package io.doorman.store;
 
 import io.doorman.lifecycle.State;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
-/** Reading and writing the store's rows: the one place that knows column names and types. */
+/** The invitation tables' columns, and their rows read as records: the one place that knows them. */
 final class Rows {
 
   static final String INVITATION_COLUMNS =
@@ -27,94 +18,61 @@ final class Rows {
       "id, sender_name, recipient, body, reply_class, suggested_action, invitation_id,"
           + " received_at, source";
 
+  static final String AUDIT_COLUMNS =
+      "invitation_id, at, actor, actor_name, channel, from_state, to_state, detail";
+
   private Rows() {}
 
-  static StoredInvitation invitation(ResultSet rs) throws SQLException {
-    int mutual = rs.getInt("mutual_connections");
-    boolean noMutual = rs.wasNull();
-    String reasons = rs.getString("reasons");
+  static StoredInvitation invitation(Row r) throws SQLException {
+    String reasons = r.string("reasons");
     return new StoredInvitation(
-        rs.getLong("id"),
-        rs.getString("invitation_key"),
-        optional(rs, "recipient"),
-        rs.getString("sender_name"),
-        optional(rs, "sender_headline"),
-        optional(rs, "sender_location"),
-        optional(rs, "profile_url"),
-        optional(rs, "accept_url"),
-        optional(rs, "note"),
-        noMutual ? OptionalInt.empty() : OptionalInt.of(mutual),
-        rs.getString("authenticity"),
-        rs.getString("language"),
-        rs.getString("category"),
-        rs.getString("suggested_action"),
+        r.longValue("id"),
+        r.string("invitation_key"),
+        r.optional("recipient"),
+        r.string("sender_name"),
+        r.optional("sender_headline"),
+        r.optional("sender_location"),
+        r.optional("profile_url"),
+        r.optional("accept_url"),
+        r.optional("note"),
+        r.optionalInt("mutual_connections"),
+        r.string("authenticity"),
+        r.string("language"),
+        r.string("category"),
+        r.string("suggested_action"),
         reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")),
-        State.valueOf(rs.getString("state")),
-        rs.getString("state_by"),
-        instant(rs, "state_at"),
-        rs.getInt("sightings"),
-        instant(rs, "first_seen"),
-        instant(rs, "last_seen"),
-        rs.getString("source"));
+        r.enumValue("state", State.class),
+        r.string("state_by"),
+        r.instant("state_at"),
+        r.intValue("sightings"),
+        r.instant("first_seen"),
+        r.instant("last_seen"),
+        r.string("source"));
   }
 
-  static StoredMessage message(ResultSet rs) throws SQLException {
-    long invitation = rs.getLong("invitation_id");
-    boolean unmatched = rs.wasNull();
+  static StoredMessage message(Row r) throws SQLException {
     return new StoredMessage(
-        rs.getLong("id"),
-        rs.getString("sender_name"),
-        optional(rs, "recipient"),
-        rs.getString("body"),
-        rs.getString("reply_class"),
-        rs.getString("suggested_action"),
-        unmatched ? OptionalLong.empty() : OptionalLong.of(invitation),
-        instant(rs, "received_at"),
-        rs.getString("source"));
+        r.longValue("id"),
+        r.string("sender_name"),
+        r.optional("recipient"),
+        r.string("body"),
+        r.string("reply_class"),
+        r.string("suggested_action"),
+        r.optionalLong("invitation_id"),
+        r.instant("received_at"),
+        r.string("source"));
   }
 
-  static AuditEntry audit(ResultSet rs) throws SQLException {
-    String from = rs.getString("from_state");
+  static AuditEntry audit(Row r) throws SQLException {
+    String actor = r.string("actor");
     return new AuditEntry(
-        rs.getLong("invitation_id"),
-        instant(rs, "at"),
-        rs.getString("actor"),
-        rs.getString("channel"),
-        Optional.ofNullable(from).map(State::valueOf),
-        State.valueOf(rs.getString("to_state")),
-        optional(rs, "detail"));
-  }
-
-  static Optional<String> optional(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(rs.getString(column));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
-  }
-
-  static void set(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
-    if (value.isPresent()) {
-      ps.setString(index, value.get());
-    } else {
-      ps.setNull(index, Types.VARCHAR);
-    }
-  }
-
-  static void set(PreparedStatement ps, int index, OptionalInt value) throws SQLException {
-    if (value.isPresent()) {
-      ps.setInt(index, value.getAsInt());
-    } else {
-      ps.setNull(index, Types.INTEGER);
-    }
-  }
-
-  static void set(PreparedStatement ps, int index, Instant value) throws SQLException {
-    ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-  }
-
-  /** Text cut to a column's width, so an overlong note is stored shortened, never refused. */
-  static String fit(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        r.longValue("invitation_id"),
+        r.instant("at"),
+        actor,
+        r.optional("actor_name").orElse(actor),
+        r.string("channel"),
+        r.optionalEnum("from_state", State.class),
+        r.enumValue("to_state", State.class),
+        r.optional("detail"));
   }
 }

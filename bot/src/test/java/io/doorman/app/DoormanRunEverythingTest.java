@@ -1,5 +1,6 @@
 package io.doorman.app;
 
+import io.doorman.testing.All;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,8 +85,8 @@ class DoormanRunEverythingTest {
 
     mail.forwardAsAttachment(Mailboxes.ALICE, Mailboxes.sample("01-invitation-met-at-meetup.eml", 1));
 
-    Eventually.within(DEADLINE, "the invitation stored", () -> doorman.store().list(Optional.empty()).size() == 1);
-    StoredInvitation stored = doorman.store().list(Optional.empty()).get(0);
+    Eventually.within(DEADLINE, "the invitation stored", () -> All.invitations(doorman.store()).size() == 1);
+    StoredInvitation stored = All.invitations(doorman.store()).get(0);
     slack.await(DEADLINE, calls -> calls.stream().anyMatch(c -> c.method().equals("chat.postMessage")));
     assertTrue(slack.messages().stream().anyMatch(m -> m.channel().equals("C0TEAM") && m.blocks().contains(stored.senderName())),
         "the card names the sender: " + slack.messages());
@@ -117,6 +118,6 @@ class DoormanRunEverythingTest {
     assertEquals("C0TEAM", notice.param("channel"));
     assertTrue(notice.allText().contains("alice@gmail.com"), notice.allText());
     assertTrue(!notice.allText().contains("mail-settings.google.com"), "no link to click: " + notice.allText());
-    assertEquals(0, doorman.store().list(Optional.empty()).size(), "a confirmation is no invitation");
+    assertEquals(0, All.invitations(doorman.store()).size(), "a confirmation is no invitation");
   }
 }

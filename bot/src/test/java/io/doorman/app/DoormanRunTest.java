@@ -1,5 +1,6 @@
 package io.doorman.app;
 
+import io.doorman.testing.All;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class DoormanRunTest {
     Eventually.within(DEADLINE, "every sample moved to .processed",
         () -> Emails.fileCount(dir.resolve("inbox/.processed")) == samples);
 
-    List<StoredInvitation> all = doorman.store().list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(doorman.store());
     assertEquals(6, all.size(), "six invitations and one message among the samples");
     HttpResponse<String> page = get("/");
     assertEquals(200, page.statusCode());
@@ -131,14 +132,14 @@ class DoormanRunTest {
     assertTrue(left > 0, "stopped before the end of the backlog (else this test proves nothing)");
     assertEquals(total, processed + left, "every file is in the inbox or in .processed");
     try (io.doorman.store.Database db = io.doorman.store.Database.h2File(dir.resolve("data"))) {
-      assertEquals(processed, new io.doorman.store.InvitationStore(db, Clock.systemUTC()).list(Optional.empty()).size(),
+      assertEquals(processed, All.invitations(new io.doorman.store.Invitations(db)).size(),
           "every processed file is stored");
     }
 
     doorman = Doorman.build(config(Map.of()), Clock.systemUTC(), FAST);
     doorman.start();
     Eventually.within(DEADLINE, "the rest taken after a restart", () -> Emails.fileCount(inbox.resolve(".processed")) == total);
-    List<StoredInvitation> all = doorman.store().list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(doorman.store());
     assertEquals(total, all.size());
     assertTrue(all.stream().allMatch(i -> i.sightings() == 1 && i.state() == State.PENDING), "each stored once");
   }

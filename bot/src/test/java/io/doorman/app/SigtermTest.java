@@ -1,10 +1,11 @@
 package io.doorman.app;
 
+import io.doorman.testing.All;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.testing.Emails;
 import io.doorman.testing.Eventually;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class SigtermTest {
     assertTrue(left > 0, "stopped mid-backlog (else this proves nothing): " + processed + " processed");
     assertEquals(total, processed + left, "every file is in the inbox or in .processed");
     try (Database db = Database.h2File(dir.resolve("data"))) {
-      assertEquals(processed, new InvitationStore(db, Clock.systemUTC()).list(Optional.empty()).size(),
+      assertEquals(processed, All.invitations(new Invitations(db)).size(),
           "every processed file was stored before it moved, and moved once stored");
     }
   }

@@ -104,10 +104,10 @@ class ConfigurationTest {
   void theCatalogHasEveryAgreedKeyWithItsEnvironmentVariable() {
     List<String> agreed = List.of(
         "data.dir", "db.url", "db.user", "db.password", "policy.file", "inbox.dir", "http.bind", "http.port",
-        "console.token", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.channel",
+        "console.token", "console.operator", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.channel",
         "slack.teams", "slack.decide", "slack.api-url", "imap.host", "imap.port", "imap.user", "imap.password",
-        "imap.tls", "imap.oauth-token", "imap.oauth-token-command", "imap.folder", "imap.processed-folder",
-        "imap.review-folder", "imap.mark", "smtp.host", "smtp.port", "smtp.user", "smtp.password", "smtp.tls",
+        "imap.tls", "imap.trust", "imap.tls-insecure", "imap.oauth-token", "imap.oauth-token-command", "imap.folder", "imap.processed-folder",
+        "imap.review-folder", "imap.mark", "smtp.host", "smtp.port", "smtp.user", "smtp.password", "smtp.tls", "mail.trusted-authserv-id",
         "smtp.from", "email.reply-secret", "email.allow", "email.digest-at");
     assertEquals(agreed, Settings.all().stream().map(Setting::key).collect(Collectors.toList()));
     assertEquals("DOORMAN_SLACK_BOT_TOKEN", Settings.find("slack.bot-token").orElseThrow().envVar());

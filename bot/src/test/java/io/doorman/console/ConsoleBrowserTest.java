@@ -1,5 +1,6 @@
 package io.doorman.console;
 
+import io.doorman.testing.All;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -74,7 +75,7 @@ class ConsoleBrowserTest {
     doorman.start();
     Path processed = dir.resolve("inbox/.processed");
     Eventually.within(DEADLINE, "the samples stored", () -> Emails.fileCount(processed) == samples);
-    StoredInvitation priya = doorman.store().list(Optional.of(State.PENDING)).stream()
+    StoredInvitation priya = All.invitations(doorman.store(), io.doorman.store.Filter.inState(State.PENDING)).stream()
         .filter(i -> i.senderName().equals("Priya Raman")).findFirst().orElseThrow();
 
     browser = chromium();

@@ -130,7 +130,8 @@ class ConsoleTest {
     start(Map.of());
     long id = ingest(Emails.invitation(2, "Jane Doe", ""));
     String token = csrf();
-    doorman.store().decide(id, Decision.DECLINE, new Actor("sam", Channel.SLACK));
+    doorman.decisions().decide(new io.doorman.decisions.Decisions.Request(id, Decision.DECLINE,
+        new Actor("sam", Channel.SLACK)));
 
     HttpResponse<String> after = post(Map.of("id", Long.toString(id), "action", "accept", "tab", "pending", "csrf", token));
 
@@ -250,15 +251,15 @@ class ConsoleTest {
   @Test
   void aLongTabShowsAPageWithTheOldestWaitingFirst() throws Exception {
     start(Map.of());
-    int total = ConsoleServlet.PAGE + 2;
+    int total = TabPage.PAGE + 2;
     long first = -1;
     for (int n = 1; n <= total; n++) {
       long id = ingest(Emails.invitation(1000 + n));
       first = first < 0 ? id : first;
     }
     String page = get("/").body();
-    assertEquals(ConsoleServlet.PAGE, Pattern.compile("<article class=\"card\"").matcher(page).results().count());
-    assertTrue(page.contains("Showing " + ConsoleServlet.PAGE + " of " + total + " (the oldest)"), "says so");
+    assertEquals(TabPage.PAGE, Pattern.compile("<article class=\"card\"").matcher(page).results().count());
+    assertTrue(page.contains("Showing " + TabPage.PAGE + " of " + total + " (the oldest)"), "says so");
     assertTrue(page.contains("id=\"invitation-" + first + "\""), "the oldest is on the page");
   }
 }

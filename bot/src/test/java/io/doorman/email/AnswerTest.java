@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.ingest.RawMail;
+import io.doorman.lifecycle.Decision;
 import io.doorman.ingest.mime.MimeMail;
 import io.doorman.ingest.mime.MimeReader;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +21,28 @@ class AnswerTest {
     return new MimeReader().read(new RawMail("t", text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static Optional<Answer.Word> word(String body) throws Exception {
-    return Answer.word(mail("To: doorman@example.com\r\n", body));
+  private static Optional<Decision> word(String body) throws Exception {
+    return said(body).map(Answer.Said::decision);
+  }
+
+  private static Optional<Answer.Said> said(String body) throws Exception {
+    return Answer.said(mail("To: doorman@example.com\r\n", body));
   }
 
   @Test
   void theWordIsTheFirstLineThatIsNotQuoted() throws Exception {
-    assertEquals(Optional.of(Answer.Word.DECLINE), word("Decline.\n\n> accept\n"));
-    assertEquals(Optional.of(Answer.Word.ACCEPT), word("\n\n  accept - I know her\n"));
-    assertEquals(Optional.of(Answer.Word.WAIT), word("> ask\n\nwait\n"));
-    assertEquals(Optional.of(Answer.Word.ASK), word("ASK\n"));
+    assertEquals(Optional.of(Decision.DECLINE), word("Decline.\n\n> accept\n"));
+    assertEquals(Optional.of(Decision.ACCEPT), word("\n\n  accept - I know her\n"));
+    assertEquals(Optional.of(Decision.WAIT), word("> ask\n\nwait\n"));
+    assertEquals(Optional.of(Decision.ASK), word("ASK\n"));
+  }
+
+  @Test
+  void whatFollowsAskOnItsLineIsTheQuestionAsAsked() throws Exception {
+    assertEquals(Optional.of("Hi Jane, did we meet in Denver?"),
+        said("ask: Hi Jane, did we meet in Denver?\n\n> quoted\n").orElseThrow().question());
+    assertEquals(Optional.empty(), said("ask\n").orElseThrow().question());
+    assertEquals(Optional.empty(), said("decline - not for me\n").orElseThrow().question(), "only an ask has one");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.doorman.email;
 
+import io.doorman.testing.All;
 import static io.doorman.mail.Mailboxes.ALICE;
 import static io.doorman.mail.Mailboxes.BOB;
 import static io.doorman.mail.Mailboxes.DOORMAN;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.ingest.RawMail;
 import io.doorman.ingest.imap.Disposition;
 import io.doorman.lifecycle.Actor;
@@ -45,10 +46,10 @@ class DigestAndNudgeTest {
 
   /** Alice forwards a sample straight to the router (as a source would hand it over). */
   private StoredInvitation forward(String sample) throws Exception {
-    int before = doorman.store.list(Optional.empty()).size();
+    int before = All.invitations(doorman.store).size();
     assertEquals(Disposition.STORED,
         doorman.router.handle(new RawMail("test", Mailboxes.forwardBytes(ALICE, Mailboxes.sample(sample, 0)))));
-    List<StoredInvitation> all = doorman.store.list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(doorman.store);
     assertEquals(before + 1, all.size());
     return all.get(all.size() - 1);
   }
@@ -57,9 +58,8 @@ class DigestAndNudgeTest {
   void forwarderIsNudgedWhenNoAnswerCameAndWaitPutsTheQuestionBackToAsked() throws Exception {
     StoredInvitation inv = forward("02-invitation-no-note.eml");
     await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict");
-    doorman.store.decide(inv.id(), Decision.ASK, Actor.console("alex"));
-    FollowUps followUps = new FollowUps(doorman.store, doorman.clock, doorman.policy.followUpAfter(), Optional.empty());
-    followUps.subscribe(doorman.email);
+    doorman.decide(inv.id(), Decision.ASK, Actor.console("alex"));
+    FollowUps followUps = doorman.followUps;
 
     doorman.clock.advance(Duration.ofDays(9));
     assertEquals(0, followUps.runDue().followedUp());
@@ -89,7 +89,7 @@ class DigestAndNudgeTest {
   void digestGoesOutOnceADayAtTheConfiguredTime() throws Exception {
     StoredInvitation pitch = forward("03-invitation-sales-pitch.eml");
     StoredInvitation blank = forward("02-invitation-no-note.eml");
-    doorman.store.decide(blank.id(), Decision.ASK, Actor.console("alex"));
+    doorman.decide(blank.id(), Decision.ASK, Actor.console("alex"));
     await(() -> doorman.mail.inboxOf(ALICE).size() == 2, "the two verdicts");
 
     doorman.clock.advance(Duration.ofMinutes(29)); // 07:59
@@ -120,12 +120,48 @@ class DigestAndNudgeTest {
   void aVerdictThatCouldNotBeSentGoesOutLaterAndOnlyOnce() throws Exception {
     doorman.mail.stop(); // the SMTP server is down when the forward comes
     forward("03-invitation-sales-pitch.eml");
-    assertEquals(0, doorman.email.resendUnsentReplies(), "still down");
+    await(() -> attempts() >= 1, "a try, refused");
+    assertEquals(1, doorman.outbox.pending(), "still to go");
     doorman.mail.restartWith(List.of());
-    assertEquals(1, doorman.email.resendUnsentReplies());
-    assertEquals(0, doorman.email.resendUnsentReplies(), "sent once");
+    doorman.clock.advance(Duration.ofMinutes(1)); // past the backoff
+    await(() -> doorman.outbox.pending() == 0, "the verdict sent");
     await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict, late");
     assertTrue(doorman.mail.inboxOf(ALICE).get(0).subject().contains("Dana Voss - decline"));
+    doorman.clock.advance(Duration.ofHours(1));
+    doorman.relay.drainOnce();
+    assertEquals(1, doorman.mail.inboxOf(ALICE).size(), "sent once");
+  }
+
+  @Test
+  void anSmtpOutageOfFiveMinutesDelaysTheDigestAndANudgeAndLosesNeither() throws Exception {
+    StoredInvitation inv = forward("02-invitation-no-note.eml");
+    await(() -> doorman.mail.inboxOf(ALICE).size() == 1, "the verdict");
+    doorman.decide(inv.id(), Decision.ASK, Actor.console("alex"));
+    doorman.clock.advance(doorman.policy.followUpAfter().plusMinutes(30)); // 08:00, ten days on
+    doorman.mail.stop();
+
+    assertTrue(doorman.email.sendDigestIfDue(doorman.clock.instant()));
+    assertEquals(1, doorman.followUps.runDue().followedUp()); // the nudge
+    for (int second = 0; second < 300; second += 15) { // five minutes of the relay trying
+      doorman.relay.drainOnce();
+      doorman.clock.advance(Duration.ofSeconds(15));
+    }
+    assertEquals(2, doorman.outbox.pending(), "nothing lost, nothing given up");
+    assertEquals(0, doorman.outbox.dead());
+    doorman.mail.restartWith(List.of());
+    doorman.clock.advance(Duration.ofMinutes(5)); // the longest backoff
+    await(() -> doorman.outbox.pending() == 0, "both sent once the server is back");
+    // The restarted server keeps no earlier mail: what Alice has now came after the outage.
+    await(() -> doorman.mail.inboxOf(ALICE).size() == 2, "the digest and the nudge");
+    List<String> subjects = doorman.mail.inboxOf(ALICE).stream().map(Mailboxes.Received::subject).toList();
+    assertTrue(subjects.stream().anyMatch(x -> x.startsWith("Doorman digest")), subjects.toString());
+    assertTrue(subjects.stream().anyMatch(x -> x.startsWith("Doorman: no answer yet from")), subjects.toString());
+  }
+
+  /** How often the outbox tried its rows so far. */
+  private long attempts() {
+    return doorman.db.inTransaction("count tries", tx -> tx.one("SELECT COALESCE(SUM(attempts), 0) FROM outbox",
+        io.doorman.store.Tx.Binder.NONE, r -> r.longValue(1)).orElse(0L));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.doorman.email;
 
+import io.doorman.testing.All;
 import static io.doorman.mail.Mailboxes.ALICE;
 import static io.doorman.mail.Mailboxes.BOB;
 import static io.doorman.mail.Mailboxes.CAROL;
@@ -59,7 +60,7 @@ class EmailConversationTest {
   private StoredInvitation forwardPitch() throws Exception {
     mail().forwardAsAttachment(ALICE, Mailboxes.sample("03-invitation-sales-pitch.eml", 0));
     await(() -> mail().count("Doorman/Processed") == 1, "the forward stored and moved to the processed folder");
-    List<StoredInvitation> all = doorman.store.list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(doorman.store);
     assertEquals(1, all.size());
     await(() -> mail().inboxOf(ALICE).size() == 1, "the reply to Alice");
     return all.get(0);
@@ -107,7 +108,7 @@ class EmailConversationTest {
         + "Date: Tue, 17 Nov 2026 at 09:00\nSubject: Jonas Keller möchte sich vernetzen\n"
         + "To: Alex Morgan <alex.morgan@example.com>\n\n" + body, DOORMAN);
     await(() -> mail().count("Doorman/Processed") == 1, "stored");
-    StoredInvitation inv = doorman.store.list(Optional.empty()).get(0);
+    StoredInvitation inv = All.invitations(doorman.store).get(0);
     assertEquals("Jonas Keller", inv.senderName());
     await(() -> mail().inboxOf(ALICE).size() == 1, "the reply");
     Mailboxes.Received reply = mail().inboxOf(ALICE).get(0);
@@ -156,7 +157,7 @@ class EmailConversationTest {
     await(() -> mail().count("Doorman/Review") == 2, "unreadable mail moved for review, not lost");
     assertEquals(0, mail().count("INBOX"));
     assertEquals(0, mail().count("Doorman/Processed"));
-    assertEquals(0, doorman.store.list(Optional.empty()).size());
+    assertEquals(0, All.invitations(doorman.store).size());
     assertEquals(0, mail().inboxOf(BOB).size(), "no replies to what was not stored");
   }
 
@@ -164,7 +165,7 @@ class EmailConversationTest {
   void forwardersOutsideTheAllowListGetNoReply() throws Exception {
     mail().forwardAsAttachment(CAROL, Mailboxes.sample("02-invitation-no-note.eml", 0));
     await(() -> mail().count("Doorman/Processed") == 1, "stored");
-    assertEquals(1, doorman.store.list(Optional.empty()).size());
+    assertEquals(1, All.invitations(doorman.store).size());
     // Alice forwards another one; when her reply is there, Carol's would have been too.
     mail().forwardAsAttachment(ALICE, Mailboxes.sample("04-invitation-lion.eml", 0));
     await(() -> mail().inboxOf(ALICE).size() == 1, "Alice's reply");
@@ -179,6 +180,6 @@ class EmailConversationTest {
     mail().forwardAsAttachment(ALICE, Mailboxes.sample("04-invitation-lion.eml", 0));
     await(() -> mail().inboxOf(ALICE).size() == 2, "reply to the third");
     assertTrue(mail().inboxOf(ALICE).get(1).subject().contains("lion"), mail().inboxOf(ALICE).get(1).subject());
-    assertEquals(2, doorman.store.list(Optional.empty()).size());
+    assertEquals(2, All.invitations(doorman.store).size());
   }
 }

@@ -13,12 +13,11 @@ import io.doorman.policies.Origin;
 import io.doorman.policies.Person;
 import io.doorman.policies.Verdict;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
 import io.doorman.store.MutableClock;
 import io.doorman.store.TestPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,25 +41,20 @@ class EmailStoreTest {
 
   private static void contract(Database db) {
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
-    InvitationStore store = new InvitationStore(db, clock);
+    Ingestion store = new Ingestion(db, clock);
     Origin origin = new Origin("t", Optional.empty(), Optional.of("Alex"), Authenticity.LINKEDIN, Optional.empty(),
         Language.EN);
     long id = store.ingest(new Invitation(origin, Person.named("Dana Voss"), OptionalInt.empty(), Optional.empty(),
         Optional.empty(), Optional.of("1"), false), new Verdict(Category.NO_NOTE, Action.ASK, List.of())).invitationId();
     EmailStore emails = new EmailStore(db);
-    assertTrue(emails.recordForward(id, "Alice@Example.com", clock.instant()));
-    assertFalse(emails.recordForward(id, "alice@example.com", clock.instant()), "once per person and invitation");
-    assertTrue(emails.recordForward(id, "bob@example.com", clock.instant()));
+    assertTrue(forward(db, emails, id, "Alice@Example.com", clock));
+    assertFalse(forward(db, emails, id, "alice@example.com", clock), "once per person and invitation");
+    assertTrue(forward(db, emails, id, "bob@example.com", clock));
     assertEquals(List.of("alice@example.com", "bob@example.com"), emails.forwardersOf(id));
     assertEquals(List.of("alice@example.com", "bob@example.com"), emails.forwarders());
-    assertEquals(2, emails.unreplied().size());
-    assertTrue(emails.claimReply(id, "alice@example.com", clock.instant()));
-    assertFalse(emails.claimReply(id, "ALICE@example.com", clock.instant()), "claimed once");
-    assertEquals(List.of(new EmailStore.Unreplied(id, "bob@example.com")), emails.unreplied());
-    emails.unclaimReply(id, "alice@example.com");
-    assertEquals(2, emails.unreplied().size(), "a failed send is due again");
-    assertTrue(emails.claimDigest(LocalDate.of(2026, 12, 1), clock.instant()));
-    assertFalse(emails.claimDigest(LocalDate.of(2026, 12, 1), clock.instant()), "one digest a day, across nodes");
-    assertTrue(emails.claimDigest(LocalDate.of(2026, 12, 2), clock.instant()));
+  }
+
+  private static boolean forward(Database db, EmailStore emails, long id, String who, MutableClock clock) {
+    return db.inTransaction("forward", tx -> emails.recordForward(tx, id, who, clock.instant()));
   }
 }

@@ -9,7 +9,10 @@ import io.doorman.intake.Intake;
 import io.doorman.metrics.DoormanMetrics;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.events.Events;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
+import io.doorman.testing.All;
 import io.doorman.testing.Emails;
 import io.doorman.testing.Eventually;
 import java.nio.file.Files;
@@ -32,16 +35,18 @@ class InboxWatcherTest {
   @TempDir Path dir;
 
   private final String url = "jdbc:h2:mem:inbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-  private InvitationStore store;
+  private Invitations store;
   private DoormanMetrics metrics;
   private InboxWatcher watcher;
 
   private InboxWatcher start(Path inbox) throws Exception {
     Database db = Database.at(url, Optional.empty(), Optional.empty());
     db.awaitReady(); // the tests below change the schema behind the store's back
-    store = new InvitationStore(db, Clock.systemUTC());
+    store = new Invitations(db);
     metrics = new DoormanMetrics();
-    Intake intake = new Intake(new MailReader(), Policy.defaults(), store);
+    Events events = new Events();
+    events.listen(metrics::heard);
+    Intake intake = new Intake(new MailReader(), Policy.defaults(), new Ingestion(db, Clock.systemUTC()), events);
     watcher = new InboxWatcher(inbox, intake, metrics, 1_000_000, Duration.ofMillis(100), Duration.ofMillis(200),
         Clock.systemUTC());
     watcher.start();
@@ -64,8 +69,8 @@ class InboxWatcherTest {
     Emails.drop(inbox, "jane.eml", Emails.invitation(1, "Jane Doe", "Hi Paul, we met at the Denver meetup."));
 
     Eventually.within(DEADLINE, "jane.eml moved to .processed", () -> Files.exists(inbox.resolve(".processed/jane.eml")));
-    assertEquals(1, store.list(Optional.empty()).size());
-    assertEquals("Jane Doe", store.list(Optional.empty()).get(0).senderName());
+    assertEquals(1, All.invitations(store).size());
+    assertEquals("Jane Doe", All.invitations(store).get(0).senderName());
     assertFalse(Files.exists(inbox.resolve("jane.eml")));
     assertEquals(1, watcher.takenCount());
   }
@@ -89,7 +94,7 @@ class InboxWatcherTest {
     }
     Eventually.within(DEADLINE, "a.eml stored and moved once the store is back",
         () -> Files.exists(inbox.resolve(".processed/a.eml")));
-    assertEquals(1, store.list(Optional.empty()).size());
+    assertEquals(1, All.invitations(store).size());
   }
 
   @Test
@@ -101,7 +106,7 @@ class InboxWatcherTest {
     Eventually.within(DEADLINE, "junk.eml set aside", () -> Files.exists(inbox.resolve(".failed/junk.eml.reason")));
     assertTrue(Files.exists(inbox.resolve(".failed/junk.eml")), "kept, never deleted");
     assertTrue(Files.readString(inbox.resolve(".failed/junk.eml.reason")).contains("not an email"));
-    assertEquals(0, store.list(Optional.empty()).size());
+    assertEquals(0, All.invitations(store).size());
     assertEquals(1, watcher.failedCount());
   }
 
@@ -125,7 +130,7 @@ class InboxWatcherTest {
     Emails.drop(maildir.resolve("cur"), "1700000002.M3.host:2,S", Emails.invitation(5));
     start(maildir);
 
-    Eventually.within(DEADLINE, "new/ and cur/ taken", () -> store.list(Optional.empty()).size() == 2);
+    Eventually.within(DEADLINE, "new/ and cur/ taken", () -> All.invitations(store).size() == 2);
     Eventually.within(DEADLINE, "both moved", () -> Files.exists(maildir.resolve(".processed/1700000002.M3.host:2,S"))
         && Files.exists(maildir.resolve(".processed/1700000001.M2.host")));
     assertTrue(Files.exists(maildir.resolve("tmp/1700000000.M1.host")), "tmp/ is being written: never taken");
@@ -139,7 +144,7 @@ class InboxWatcherTest {
     Eventually.within(DEADLINE, "first moved", () -> Files.exists(inbox.resolve(".processed/same.eml")));
     Emails.drop(inbox, "same.eml", Emails.invitation(7));
     Eventually.within(DEADLINE, "second moved beside it", () -> Files.exists(inbox.resolve(".processed/same.eml.1")));
-    assertEquals(2, store.list(Optional.empty()).size());
+    assertEquals(2, All.invitations(store).size());
   }
 
   @Test
@@ -151,7 +156,7 @@ class InboxWatcherTest {
     Files.writeString(growing, mail.substring(0, 40)); // half an email, just written
     Files.writeString(growing, mail.substring(40), java.nio.file.StandardOpenOption.APPEND);
     Eventually.within(DEADLINE, "growing.eml taken", () -> Files.exists(inbox.resolve(".processed/growing.eml")));
-    assertEquals(1, store.list(Optional.empty()).size());
-    assertEquals("Person Number8", store.list(Optional.empty()).get(0).senderName());
+    assertEquals(1, All.invitations(store).size());
+    assertEquals("Person Number8", All.invitations(store).get(0).senderName());
   }
 }

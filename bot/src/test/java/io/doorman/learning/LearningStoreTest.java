@@ -8,7 +8,6 @@ import io.doorman.policies.Verdict;
 import io.doorman.policies.engine.Policy;
 import io.doorman.policies.learning.Trainer;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
 import io.doorman.store.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +28,12 @@ class LearningStoreTest {
 
   @TempDir Path dir;
   private Database db;
-  private InvitationStore invitations;
   private LearningStore store;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T02:00:00Z"));
 
   @BeforeEach
   void open() {
     db = Database.h2File(dir);
-    invitations = new InvitationStore(db, clock);
     store = new LearningStore(db);
   }
 
@@ -52,7 +49,7 @@ class LearningStoreTest {
 
   @Test
   void theNightlyRetrainComesADayAfterTheNewestModelAndLeavesARolledBackTeamAlone() {
-    Decisions.decide(invitations, 0, 30, "paul@example.com");
+    Decisions.decide(db, clock, 0, 30, "paul@example.com");
     StoredModels models = new StoredModels(store);
     NightlyRetrain nightly = new NightlyRetrain(store, retraining(), models, clock);
 
@@ -65,7 +62,7 @@ class LearningStoreTest {
     nightly.run();
     assertEquals(List.of("default v1"), store.activeLabels());
     clock.advance(Duration.ofHours(2));
-    Decisions.decide(invitations, 30, 10, "paul@example.com");
+    Decisions.decide(db, clock, 30, 10, "paul@example.com");
     nightly.run();
     assertEquals(List.of("default v2"), store.activeLabels());
     assertEquals(40, models.models().get(0).model().info().decisions(), "read again at once");
@@ -84,8 +81,8 @@ class LearningStoreTest {
 
   @Test
   void aRunningPolicyConsultsTheModelOfTheRecipientsTeamAndTheVerdictSaysWhich() {
-    Decisions.decide(invitations, 0, 40, "alice@example.com");
-    Decisions.decide(invitations, 40, 10, "bob@example.com");
+    Decisions.decide(db, clock, 0, 40, "alice@example.com");
+    Decisions.decide(db, clock, 40, 10, "bob@example.com");
     retraining().train("default", Optional.empty());
     retraining().train("team-a", Optional.of(Set.of("Alice@Example.com")));
     assertEquals(40, store.decisions(Optional.of(Set.of("alice@example.com"))).size());
@@ -108,7 +105,7 @@ class LearningStoreTest {
 
   @Test
   void aCorrectionIsADecisionSignalForLearning() {
-    long id = Decisions.decide(invitations, 0, 2, "paul@example.com");
+    long id = Decisions.decide(db, clock, 0, 2, "paul@example.com");
     assertTrue(store.correct(id, io.doorman.policies.Category.SHARED_INTEREST, "paul", "console",
         clock.instant()));
     assertEquals(false, store.correct(9999, io.doorman.policies.Category.PERSONAL, "paul",

@@ -1,5 +1,6 @@
 package io.doorman.mail;
 
+import io.doorman.testing.All;
 import static io.doorman.mail.Mailboxes.ALICE;
 import static io.doorman.mail.Mailboxes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,9 @@ import io.doorman.intake.Intake;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
+import io.doorman.events.Events;
 import io.doorman.store.MutableClock;
 import io.doorman.store.StoredInvitation;
 import jakarta.mail.internet.MimeMessage;
@@ -37,8 +40,8 @@ class ImapRestartTest {
     try (Mailboxes mail = new Mailboxes()) {
       MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
       Database db = Database.h2File(dir.resolve("data"));
-      InvitationStore store = new InvitationStore(db, clock);
-      Intake intake = new Intake(new MailReader(), Policy.defaults(), store);
+      Invitations store = new Invitations(db);
+      Intake intake = new Intake(new MailReader(), Policy.defaults(), new Ingestion(db, clock), new Events());
       MailRouter router = new MailRouter(intake, new ForwardingConfirmations(clock), MailConversation.NONE);
       for (int i = 1; i <= 10; i++) {
         mail.forwardAsAttachment(ALICE, Mailboxes.sample("01-invitation-met-at-meetup.eml", i));
@@ -73,10 +76,10 @@ class ImapRestartTest {
         mail.restartWith(left);
 
         // GreenMail's MOVE empties the inbox a moment before the target folder shows the message.
-        await(() -> store.list(Optional.empty()).size() == 10 && mail.count("INBOX") == 0
+        await(() -> All.invitations(store).size() == 10 && mail.count("INBOX") == 0
             && mail.count("Doorman/Processed") >= left.size(), "all ten stored, the new server's moved");
         assertEquals(left.size(), mail.count("Doorman/Processed"), "what the new server had, each moved once");
-        List<StoredInvitation> all = store.list(Optional.empty());
+        List<StoredInvitation> all = All.invitations(store);
         assertEquals(10, all.stream().map(StoredInvitation::key).distinct().count(), "nothing stored twice");
         int sightings = all.stream().mapToInt(StoredInvitation::sightings).sum();
         assertTrue(sightings > 10 && sightings <= 10 + left.size(),

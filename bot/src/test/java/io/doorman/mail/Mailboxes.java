@@ -204,7 +204,7 @@ public final class Mailboxes implements AutoCloseable {
       for (Message m : f.getMessages()) {
         MimeMessage mm = (MimeMessage) m;
         String replyTo = Arrays.stream(mm.getReplyTo()).map(Address::toString).reduce("", String::concat);
-        out.add(new Received(mm.getSubject(), replyTo, text(mm), mm.getContentType()));
+        out.add(new Received(mm.getSubject(), replyTo, text(mm), mm.getContentType(), mm.getMessageID()));
       }
       f.close(false);
     } catch (MessagingException | IOException e) {
@@ -214,7 +214,7 @@ public final class Mailboxes implements AutoCloseable {
   }
 
   /** One email as a person got it. */
-  public record Received(String subject, String replyTo, String text, String contentType) {}
+  public record Received(String subject, String replyTo, String text, String contentType, String messageId) {}
 
   private static String text(Message m) throws MessagingException, IOException {
     Object c = m.getContent();

@@ -74,6 +74,14 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Posted> messages = new LinkedHashMap<>();
   private final Map<String, List<String>> members = new ConcurrentHashMap<>();
   private final Map<String, Integer> rateLimited = new HashMap<>();
+  private final Map<String, String> failing = new HashMap<>();
+
+  /** Where a stalled call stops: before Slack does anything with it, or after, before it answers. */
+  public enum Stall { BEFORE, AFTER }
+
+  private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
+  private volatile java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicInteger stalled = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private volatile int retryAfterSeconds = 1;
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
@@ -120,6 +128,50 @@ public final class FakeSlackApi implements AutoCloseable {
   public synchronized void rateLimit(String method, int times, int seconds) {
     rateLimited.put(method, times);
     retryAfterSeconds = seconds;
+  }
+
+  /**
+   * From now on a call of {@code method} hangs, before Slack takes it or after (then the message
+   * is in the channel, but the caller never hears so), until {@link #release()}.
+   */
+  public void stall(String method, Stall where) {
+    released = new java.util.concurrent.CountDownLatch(1);
+    stalls.put(method, where);
+  }
+
+  /** How many calls are hanging now or hung. */
+  public int stalled() {
+    return stalled.get();
+  }
+
+  /** Hanging calls go on (their callers may be long gone); later calls are answered at once. */
+  public void release() {
+    stalls.clear();
+    released.countDown();
+  }
+
+  /** Hangs a stalled call until released; true when it was hung (and so is to be dropped, if BEFORE). */
+  private boolean hang(String method, Stall where) {
+    if (stalls.get(method) != where) {
+      return false;
+    }
+    stalled.incrementAndGet();
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  /** From now on {@code method} answers {@code error} (as Slack does when the token is revoked, say). */
+  public synchronized void fail(String method, String error) {
+    failing.put(method, error);
+  }
+
+  /** {@code method} answers as usual again. */
+  public synchronized void heal(String method) {
+    failing.remove(method);
   }
 
   public synchronized List<Call> calls() {
@@ -178,6 +230,10 @@ public final class FakeSlackApi implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     Map<String, String> params = params(exchange, new String(body, StandardCharsets.UTF_8));
     Call call = new Call(method, params);
+    if (hang(method, Stall.BEFORE)) {
+      exchange.close(); // never taken: as if the request had not arrived
+      return;
+    }
     String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
         .orElse("Bearer " + params.getOrDefault("token", ""));
     int status = 200;
@@ -191,6 +247,8 @@ public final class FakeSlackApi implements AutoCloseable {
         exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
         status = 429;
         answer = error("ratelimited");
+      } else if (failing.containsKey(method)) {
+        answer = error(failing.get(method));
       } else if (method.equals("apps.connections.open")) {
         answer = auth.equals("Bearer " + APP_TOKEN) ? socketUrl() : error("invalid_auth");
       } else if (!auth.equals("Bearer " + TOKEN)) {
@@ -200,6 +258,7 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       notifyAll();
     }
+    hang(method, Stall.AFTER);
     reply(exchange, status, answer);
   }
 

@@ -28,8 +28,8 @@ class HomeAndCommandTest {
     long marco = h.ingestInvitation("Marco Bellini", "Alex Morgan", "We met at the <!channel> meetup", "9001");
     h.ingestInvitation("Jane Doe", "Alex Morgan", "", "9002");
     long dana = h.ingestInvitation("Dana Voss", "Alex Morgan", "", "9003");
-    h.store.decide(marco, Decision.ASK, Actor.console("alex"));
-    h.store.decide(dana, Decision.DECLINE, Actor.console("alex"));
+    h.decide(marco, Decision.ASK, Actor.console("alex"));
+    h.decide(dana, Decision.DECLINE, Actor.console("alex"));
   }
 
   @AfterEach

@@ -114,6 +114,7 @@ class SlackEndpointTest {
     StoredInvitation decided = h.store.find(id).orElseThrow();
     assertTrue(decided.state() == State.ACCEPTED || decided.state() == State.DECLINED);
     assertEquals(2, h.store.history(id).size(), "created + exactly one decision");
+    h.drain(); // notices go out through the outbox
     List<FakeSlackApi.Call> notices = h.slack.await("chat.postEphemeral", 1);
     String loser = decided.stateBy().equals("@U0ALICE") ? "U0BOB" : "U0ALICE";
     assertEquals(loser, notices.get(0).param("user"));
@@ -191,6 +192,7 @@ class SlackEndpointTest {
     long id = postedInvitation();
     assertEquals(200, h.click(ActionIds.ACCEPT, id, "U0EVE", CHANNEL).statusCode());
     assertEquals(State.PENDING, h.store.find(id).orElseThrow().state());
+    h.drain(); // notices go out through the outbox
     List<FakeSlackApi.Call> notices = h.slack.await("chat.postEphemeral", 1);
     assertTrue(notices.get(0).param("text").contains("Only members of <#" + CHANNEL + ">"));
   }

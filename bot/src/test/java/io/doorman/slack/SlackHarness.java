@@ -2,7 +2,20 @@ package io.doorman.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
+import io.doorman.events.Events;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
+import io.doorman.policies.Invitation;
+import io.doorman.policies.Verdict;
+import io.doorman.lifecycle.Actor;
+import io.doorman.lifecycle.Decision;
+import io.doorman.lifecycle.Outcome;
 import io.doorman.ingest.MailReader;
 import io.doorman.ingest.RawMail;
 import io.doorman.intake.Intake;
@@ -11,7 +24,8 @@ import io.doorman.intake.Taken;
 import io.doorman.policies.engine.Policy;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import io.doorman.store.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,8 +61,13 @@ public final class SlackHarness implements AutoCloseable {
   public final FakeSlackApi slack;
   public final Path dataDir;
   public Database db;
-  public InvitationStore store;
+  public Invitations store;
+  public Ingestion ingestion;
+  private Events events;
   public FollowUps followUps;
+  public Decisions decisions;
+  public Outbox outbox;
+  public Relay relay;
   public SlackApp app;
   private Server jetty;
   private final Map<String, String> config = new HashMap<>();
@@ -83,11 +102,16 @@ public final class SlackHarness implements AutoCloseable {
   /** Opens the store and starts the app and Jetty (again, after {@link #stopApp()}: a restart). */
   public void open() throws Exception {
     db = databases.get();
-    store = new InvitationStore(db, clock);
-    followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    store = new Invitations(db);
+    ingestion = new Ingestion(db, clock);
+    SlackApp.Parts parts = parts(db, store);
+    events = parts.events();
+    decisions = parts.decisions();
+    followUps = parts.followUps();
+    outbox = parts.outbox();
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    app = new SlackApp(SlackSettings.from(lookup).orElseThrow(), db, store, followUps, policy, clock,
-        Duration.ZERO);
+    app = new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts, Duration.ZERO);
+    relay = relay(db, outbox, app, "node-a");
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -99,22 +123,71 @@ public final class SlackHarness implements AutoCloseable {
     jetty.start();
   }
 
-  /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
-  public SlackApp anotherNode() {
-    Database again = databases.get();
-    InvitationStore otherStore = new InvitationStore(again, clock);
-    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
-    return new SlackApp(SlackSettings.from(lookup).orElseThrow(), again, otherStore,
-        new FollowUps(otherStore, clock, policy.followUpAfter(), policy.autoDeclineAfter()), policy, clock, Duration.ZERO);
+  /** The application's parts on {@code db}, as {@code doorman run} builds them for Slack. */
+  private SlackApp.Parts parts(Database db, Invitations store) {
+    Events events = new Events();
+    Questions questions = new Questions(policy);
+    Decisions d = new Decisions(db, questions, events, clock, policy.followUpAfter());
+    FollowUps f = new FollowUps(store, d, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+    return new SlackApp.Parts(db, store, d, f, questions, events, new Outbox(db, clock), clock);
   }
 
-  /** One outbox round of {@code node}. */
-  public static int drainOnce(SlackApp node) {
-    return node.outbox().drainOnce();
+  /** The outbox's relay of one node, delivering its Slack effects, as {@code doorman run} builds it. */
+  private Relay relay(Database db, Outbox outbox, SlackApp app, String node) {
+    Relay r = new Relay(outbox, new Lease(db, "outbox", node, clock, Relay.LEASE), List.of(app.sender()),
+        Backoff.standard(), clock, Relay.Watcher.NONE);
+    outbox.onEnqueued(r::wake);
+    return r;
+  }
+
+  /**
+   * An invitation stored the way every source stores one, in a batch with its event (so Slack's
+   * effects are enqueued with it); its id.
+   */
+  public long store(Invitation invitation, Verdict verdict) {
+    try (Ingestion.Batch batch = ingestion.batch(1)) {
+      Ingestion.Ingested i = batch.ingest(invitation, verdict);
+      events.emit(batch.tx(), new Event.InvitationStored(i.invitationId(), i.isNew(), i.sightings(),
+          verdict.category().wireName(), invitation.origin().recipient()));
+      batch.commit();
+      return i.invitationId();
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A decision made elsewhere (the console, say), through the decision service. */
+  public Outcome decide(long id, Decision decision, Actor actor) {
+    return decisions.decide(new Decisions.Request(id, decision, actor));
+  }
+
+  /** Another Doorman node on the same database: its own Slack app, outbox relay and database pool. */
+  public record Node(SlackApp app, Relay relay, Database db) implements AutoCloseable {
+    /** One outbox round of this node. */
+    public int drainOnce() {
+      return relay.drainOnce();
+    }
+
+    @Override
+    public void close() {
+      relay.close();
+      app.close();
+      db.close();
+    }
+  }
+
+  /** Another Doorman node on the same database (its own SlackApp and outbox), not started. */
+  public Node anotherNode() {
+    Database again = databases.get();
+    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(config.get(key));
+    SlackApp.Parts parts = parts(again, new Invitations(again));
+    SlackApp other = new SlackApp(SlackSettings.from(lookup).orElseThrow(), parts, Duration.ZERO);
+    return new Node(other, relay(again, parts.outbox(), other, "node-b"), again);
   }
 
   public void stopApp() throws Exception {
     jetty.stop();
+    relay.close();
     app.close();
     db.close();
   }
@@ -140,7 +213,7 @@ public final class SlackHarness implements AutoCloseable {
         + "Accept: https://www.linkedin.com/comm/mynetwork/invite-accept?invitationId=" + linkedInId + "&sharedKey=k\r\n"
         + "View profile: https://www.linkedin.com/comm/in/" + slug + "\r\n\r\n"
         + "This email was intended for " + recipient + "\r\n";
-    Taken taken = new Intake(new MailReader(), policy, store)
+    Taken taken = new Intake(new MailReader(), policy, ingestion, events)
         .take(new RawMail("test-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
     for (Stored s : taken.stored()) {
       if (s instanceof Stored.InvitationStored i) {
@@ -152,7 +225,7 @@ public final class SlackHarness implements AutoCloseable {
 
   /** An email file (e.g. one of the repo's samples) through the intake; its first invitation id. */
   public long ingestFile(Path eml) throws Exception {
-    Taken taken = new Intake(new MailReader(), policy, store)
+    Taken taken = new Intake(new MailReader(), policy, ingestion, events)
         .take(new RawMail(eml.getFileName().toString(), java.nio.file.Files.readAllBytes(eml)));
     for (Stored s : taken.stored()) {
       if (s instanceof Stored.InvitationStored i) {
@@ -172,7 +245,7 @@ public final class SlackHarness implements AutoCloseable {
         + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\"\r\n\r\n"
         + "Hi " + recipient.split(" ")[0] + ",\r\n\r\n" + sender + " sent you a new message:\r\n\r\n" + text + "\r\n\r\n"
         + "View message: https://www.linkedin.com/messaging/thread/2-abc\r\n";
-    new Intake(new MailReader(), policy, store).take(new RawMail("msg-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
+    new Intake(new MailReader(), policy, ingestion, events).take(new RawMail("msg-" + emails++ + ".eml", eml.getBytes(StandardCharsets.UTF_8)));
   }
 
   // ------------------------------------------------------------------ requests in
@@ -223,6 +296,11 @@ public final class SlackHarness implements AutoCloseable {
 
   /** The Ask modal submitted with {@code question}, signed, and the response. */
   public HttpResponse<String> submitAsk(long invitationId, String userId, String question) throws Exception {
+    return post(askSubmissionBody(invitationId, userId, question), "application/x-www-form-urlencoded");
+  }
+
+  /** The body of the Ask modal's submission, as Slack sends it. */
+  public static String askSubmissionBody(long invitationId, String userId, String question) {
     JsonObject p = new JsonObject();
     p.addProperty("type", "view_submission");
     p.add("team", object("id", "T0TEST", "domain", "doorman-test"));
@@ -241,7 +319,7 @@ public final class SlackHarness implements AutoCloseable {
     state.add("values", values);
     view.add("state", state);
     p.add("view", view);
-    return post("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
   }
 
   static JsonObject object(String... keyValues) {
@@ -252,15 +330,15 @@ public final class SlackHarness implements AutoCloseable {
     return o;
   }
 
-  /** One outbox round; the number of Slack calls it made. */
+  /** One outbox round; the number of effects it handed to Slack's sender. */
   public int drainOnce() {
-    return app.outbox().drainOnce();
+    return relay.drainOnce();
   }
 
-  /** Waits until the outbox has nothing left to post (rounds with no Slack call), with a deadline. */
+  /** Waits until the outbox has nothing left to deliver (rounds with nothing to hand over), with a deadline. */
   public void drain() {
     for (int i = 0; i < 10_000; i++) {
-      if (app.outbox().drainOnce() == 0 && app.outbox().drainOnce() == 0) {
+      if (relay.drainOnce() == 0 && relay.drainOnce() == 0) {
         return;
       }
     }

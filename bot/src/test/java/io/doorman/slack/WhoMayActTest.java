@@ -44,6 +44,7 @@ class WhoMayActTest {
 
     assertEquals(200, h.click(ActionIds.ACCEPT, forSam, "U0SUE", SALES).statusCode());
     assertEquals(State.PENDING, h.store.find(forSam).orElseThrow().state());
+    h.drain(); // notices go out through the outbox
     assertTrue(h.slack.await("chat.postEphemeral", 1).get(0).param("text").contains("Only the person"));
 
     assertEquals(200, h.click(ActionIds.DECLINE, forSam, "U0SAM", SALES).statusCode());

@@ -2,7 +2,7 @@ package io.doorman.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.lifecycle.Actor;
@@ -21,8 +21,10 @@ import io.doorman.policies.Person;
 import io.doorman.policies.Reply;
 import io.doorman.policies.ReplyClass;
 import io.doorman.policies.Verdict;
-import io.doorman.followup.FollowUpListener;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.policies.engine.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import io.doorman.testing.All;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +54,8 @@ abstract class InvitationStoreContractTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   static final Verdict ASK = new Verdict(Category.NO_NOTE, Action.ASK, List.of("no-note +1: no note"));
 
-  private InvitationStore store;
+  private Invitations store;
+  private Ingestion ingestion;
   private static int counter;
 
   /** A new, empty database for each test. */
@@ -66,7 +70,8 @@ abstract class InvitationStoreContractTest {
   void open() {
     Database db = freshDatabase();
     opened.add(db);
-    store = new InvitationStore(db, CLOCK);
+    store = new Invitations(db);
+    ingestion = new Ingestion(db, CLOCK);
   }
 
   /** The database of this test opened once more (a restart, a second node), closed after it. */
@@ -92,14 +97,24 @@ abstract class InvitationStoreContractTest {
   }
 
   static Message message(String from, String recipient, String text) {
+    return message(from, recipient, text, Authenticity.LINKEDIN, Optional.empty());
+  }
+
+  static Message message(String from, String recipient, String text, Authenticity authenticity, Optional<String> profile) {
     Origin origin =
         new Origin("msg#" + counter++, Optional.of("<m" + counter + "@linkedin.com>"), Optional.of(recipient),
-            Authenticity.LINKEDIN, Optional.empty(), Language.EN);
-    return new Message(origin, Person.named(from), text);
+            authenticity, Optional.empty(), Language.EN);
+    return new Message(origin, new Person(from, Optional.empty(), Optional.empty(), profile), text);
+  }
+
+  /** A decision through the decision service, as a channel would make it. */
+  private void decide(long id, Decision decision, Actor actor) {
+    new Decisions(opened.get(0), new Questions(Policy.defaults()), new Events(), CLOCK, Duration.ofDays(10))
+        .decide(new Decisions.Request(id, decision, actor));
   }
 
   private long onlyId() {
-    List<StoredInvitation> all = store.list(Optional.empty());
+    List<StoredInvitation> all = All.invitations(store);
     assertEquals(1, all.size());
     return all.get(0).id();
   }
@@ -109,9 +124,9 @@ abstract class InvitationStoreContractTest {
     Invitation original = invitation("Jane Doe", "Paul", Optional.of("7001"));
     Invitation reminder = invitation("Jane Doe", "Paul", Optional.of("7001"));
 
-    assertTrue(store.ingest(original, ASK).isNew());
-    assertFalse(store.ingest(reminder, ASK).isNew());
-    assertFalse(store.ingest(original, ASK).isNew());
+    assertTrue(ingestion.ingest(original, ASK).isNew());
+    assertFalse(ingestion.ingest(reminder, ASK).isNew());
+    assertFalse(ingestion.ingest(original, ASK).isNew());
 
     StoredInvitation stored = store.find(onlyId()).orElseThrow();
     assertEquals(3, stored.sightings());
@@ -123,115 +138,35 @@ abstract class InvitationStoreContractTest {
 
   @Test
   void withoutAnInvitationIdTheSenderAndRecipientMakeItTheSame() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
-    store.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
-    store.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.empty()), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Maria", Optional.empty()), ASK);
 
-    assertEquals(2, store.list(Optional.empty()).size());
-  }
-
-  @Test
-  void aDecisionMovesTheInvitationAndIsAudited() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7002")), ASK);
-    long id = onlyId();
-
-    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
-
-    assertEquals(new Outcome.Applied(id, State.PENDING, State.ACCEPTED), outcome);
-    StoredInvitation stored = store.find(id).orElseThrow();
-    assertEquals(State.ACCEPTED, stored.state());
-    assertEquals("alice", stored.stateBy());
-    List<AuditEntry> history = store.history(id);
-    assertEquals(2, history.size());
-    AuditEntry last = history.get(1);
-    assertEquals("alice", last.actor());
-    assertEquals("slack", last.channel());
-    assertEquals(Optional.of(State.PENDING), last.from());
-    assertEquals(State.ACCEPTED, last.to());
-  }
-
-  @Test
-  void listenersHearOfEachDecisionMadeButNotOfRefusedOnes() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7010")), ASK);
-    List<String> heard = new ArrayList<>();
-    store.onDecided((decision, actor) -> heard.add(decision + " by " + actor.name() + " via " + actor.channel()));
-    long id = onlyId();
-    store.decide(id, Decision.ACCEPT, new Actor("U1", Channel.SLACK));
-    store.decide(id, Decision.DECLINE, new Actor("maria@example.com", Channel.EMAIL));
-    assertEquals(List.of("ACCEPT by U1 via SLACK"), heard);
-  }
-
-  @Test
-  void anInvalidTransitionIsRefusedNamingWhoDecided() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7003")), ASK);
-    long id = onlyId();
-    store.decide(id, Decision.DECLINE, new Actor("bob", Channel.SLACK));
-
-    Outcome outcome = store.decide(id, Decision.ACCEPT, new Actor("alice", Channel.SLACK));
-
-    Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
-    assertEquals(State.DECLINED, refused.current());
-    assertEquals("bob", refused.by());
-    assertTrue(refused.message().contains("already declined (by bob"), refused.message());
-    assertEquals(State.DECLINED, store.find(id).orElseThrow().state());
-    assertEquals(2, store.history(id).size(), "a refusal writes no audit row");
-  }
-
-  @Test
-  void ofTwoSimultaneousDecisionsExactlyOneWins() throws Exception {
-    for (int round = 0; round < 5; round++) {
-      store.ingest(invitation("Racer " + round, "Paul", Optional.of("race-" + round)), ASK);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      for (StoredInvitation inv : store.list(Optional.empty())) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> results = new ArrayList<>();
-        for (Decision d : List.of(Decision.ACCEPT, Decision.DECLINE)) {
-          Callable<Outcome> click =
-              () -> {
-                start.await();
-                return store.decide(inv.id(), d, new Actor("user-" + d, Channel.SLACK));
-              };
-          results.add(pool.submit(click));
-        }
-        start.countDown();
-        int applied = 0;
-        for (Future<Outcome> f : results) {
-          if (f.get() instanceof Outcome.Applied) {
-            applied++;
-          }
-        }
-        assertEquals(1, applied, "exactly one decision wins for invitation " + inv.id());
-        assertEquals(2, store.history(inv.id()).size());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    assertEquals(2, All.invitations(store).size());
   }
 
   @Test
   void twoNodesStoringTheSameInvitationAtOnceStoreItOnce() throws Exception {
-    InvitationStore otherNode = new InvitationStore(again(), CLOCK);
+    Ingestion otherNode = new Ingestion(again(), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < 10; round++) {
         Invitation same = invitation("Twin " + round, "Paul", Optional.of("twin-" + round));
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<InvitationStore.Ingested>> results = new ArrayList<>();
-        for (InvitationStore node : List.of(store, otherNode)) {
-          Callable<InvitationStore.Ingested> delivery =
+        List<Future<Ingestion.Ingested>> results = new ArrayList<>();
+        for (Ingestion node : List.of(ingestion, otherNode)) {
+          Callable<Ingestion.Ingested> delivery =
               () -> {
                 start.await();
-                try (InvitationStore.Batch batch = node.batch(10)) {
+                try (Ingestion.Batch batch = node.batch(10)) {
                   return batch.ingest(same, ASK);
                 }
               };
           results.add(pool.submit(delivery));
         }
         start.countDown();
-        InvitationStore.Ingested first = results.get(0).get();
-        InvitationStore.Ingested second = results.get(1).get();
+        Ingestion.Ingested first = results.get(0).get();
+        Ingestion.Ingested second = results.get(1).get();
         assertEquals(first.invitationId(), second.invitationId(), "both name the one stored row");
         assertTrue(first.isNew() ^ second.isNew(), "exactly one of them stored it");
         assertEquals(2, store.find(first.invitationId()).orElseThrow().sightings());
@@ -245,76 +180,125 @@ abstract class InvitationStoreContractTest {
   @Test
   void anInsertMeetingATakenKeyLeavesTheRestOfTheTransactionStanding() {
     Database db = opened.get(0);
-    Database.Binder day1 = ps -> {
-      ps.setString(1, "2026-12-01");
-      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
-    };
-    Database.Binder day2 = ps -> {
-      ps.setString(1, "2026-12-02");
-      ps.setObject(2, CLOCK.instant().atOffset(ZoneOffset.UTC));
-    };
-    String insert = "INSERT INTO email_digests (digest_day, sent_at) VALUES (?, ?)";
+    Tx.Binder day1 = p -> p.set(1, "job one").set(2, CLOCK.instant());
+    Tx.Binder day2 = p -> p.set(1, "job two").set(2, CLOCK.instant());
+    String insert = "INSERT INTO leases (name, holder, expires_at) VALUES (?, 'a node', ?)";
 
-    List<Boolean> inserted = db.inTransaction("insert three", c -> List.of(
-        db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day1), db.insertIfAbsent(c, insert, day2)));
+    List<Boolean> inserted = db.inTransaction("insert three", tx -> List.of(
+        tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day1), tx.insertUnlessTaken(insert, day2)));
 
     assertEquals(List.of(true, false, true), inserted);
-    long rows = db.inTransaction("count", c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM email_digests")) {
-        rs.next();
-        return rs.getLong(1);
-      }
+    long rows = db.inTransaction("count", tx -> tx.one("SELECT COUNT(*) FROM leases", Tx.Binder.NONE,
+        r -> r.longValue(1)).orElseThrow());
+    assertEquals(2, rows, "both committed, the first once");
+  }
+
+  @Test
+  void aUniqueViolationThatEscapesItsWorkIsToldApart() {
+    Database db = opened.get(0);
+    String insert = "INSERT INTO leases (name, holder, expires_at) VALUES ('a job', 'a node', ?)";
+    db.inTransaction("insert", tx -> tx.update(insert, p -> p.set(1, CLOCK.instant())));
+
+    assertThrows(UniqueViolation.class,
+        () -> db.inTransaction("insert again", tx -> tx.update(insert, p -> p.set(1, CLOCK.instant()))));
+    StoreException other = assertThrows(StoreException.class,
+        () -> db.inTransaction("read what is not there", tx -> tx.update("UPDATE no_such_table SET x = 1", Tx.Binder.NONE)));
+    assertFalse(other instanceof UniqueViolation);
+    assertTrue(other.getMessage().startsWith("cannot read what is not there"), other.getMessage());
+  }
+
+  @Test
+  void whatIsToHappenAfterACommitHappensOnlyWhenItCommits() {
+    Database db = opened.get(0);
+    List<String> after = new ArrayList<>();
+    db.inTransaction("commit", tx -> {
+      tx.afterCommit(() -> after.add("committed"));
+      return null;
     });
-    assertEquals(2, rows, "both days committed, the first once");
+    assertThrows(IllegalStateException.class, () -> db.inTransaction("fail", tx -> {
+      tx.afterCommit(() -> after.add("rolled back"));
+      throw new IllegalStateException("no");
+    }));
+    assertEquals(List.of("committed"), after);
   }
 
   @Test
   void aBulkLoadIsOnDiskWhenItCloses() {
-    try (InvitationStore.Batch bulk = store.bulk(3)) {
+    try (Ingestion.Batch bulk = ingestion.bulk(3)) {
       for (int i = 0; i < 10; i++) {
         bulk.ingest(invitation("Bulk " + i, "Paul", Optional.of("bulk-" + i)), ASK);
       }
     }
-    InvitationStore reopened = new InvitationStore(again(), CLOCK);
-    assertEquals(10, reopened.list(Optional.empty()).size());
+    Invitations reopened = new Invitations(again());
+    assertEquals(10, All.invitations(reopened).size());
     assertEquals(10, reopened.auditCount());
   }
 
   @Test
   void anAnswerFromTheSenderMovesAnAskedInvitationToAnswered() {
-    store.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7004")), ASK);
     long id = onlyId();
-    store.decide(id, Decision.ASK, Actor.console("paul"));
+    decide(id, Decision.ASK, Actor.console("paul"));
 
-    InvitationStore.MessageIngested result =
-        store.ingestMessage(
+    Ingestion.MessageIngested result =
+        ingestion.ingestMessage(
             message("Jane Doe", "Paul Okafor", "Yes, we met at the meetup."),
             new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
 
     assertEquals(OptionalLong.of(id), result.answered());
     assertEquals(State.ANSWERED, store.find(id).orElseThrow().state());
-    assertEquals(1, store.messages(OptionalLong.of(id)).size());
-    assertEquals("met", store.messages(OptionalLong.of(id)).get(0).replyClass());
+    assertEquals(1, store.answers(id).size());
+    assertEquals("met", store.answers(id).get(0).replyClass());
+  }
+
+  @Test
+  void aSpoofedMessageAnswersNothing() {
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7011")), ASK);
+    long id = onlyId();
+    decide(id, Decision.ASK, Actor.console("paul"));
+    Message forged = message("Jane Doe", "Paul Okafor", "Yes, we met. Click here to confirm.", Authenticity.SPOOFED,
+        Optional.of("https://www.linkedin.com/in/jane-doe"));
+
+    Ingestion.MessageIngested result = ingestion.ingestMessage(forged, new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
+
+    assertEquals(OptionalLong.empty(), result.answered());
+    assertEquals(State.ASKED, store.find(id).orElseThrow().state(), "a forged answer changes nothing");
+  }
+
+  @Test
+  void aNamesakeWithAnotherProfileAnswersNothingTheSenderDoes() {
+    ingestion.ingest(invitation("Jane Doe", "Paul Okafor", Optional.of("7012")), ASK);
+    long id = onlyId();
+    decide(id, Decision.ASK, Actor.console("paul"));
+    Reply met = new Reply(ReplyClass.MET, Action.ACCEPT, List.of());
+
+    Ingestion.MessageIngested namesake = ingestion.ingestMessage(message("Jane Doe", "Paul Okafor", "Yes, we met!",
+        Authenticity.LINKEDIN, Optional.of("https://www.linkedin.com/comm/in/jane-doe-7f3a")), met);
+    assertEquals(OptionalLong.empty(), namesake.answered(), "the same display name, another member");
+
+    Ingestion.MessageIngested sender = ingestion.ingestMessage(message("Jane Doe", "Paul Okafor", "Yes, we met at KubeCon.",
+        Authenticity.LINKEDIN, Optional.of("https://www.linkedin.com/comm/in/Jane-Doe/")), met);
+    assertEquals(OptionalLong.of(id), sender.answered());
   }
 
   @Test
   void aMessageThatAnswersNothingIsKeptAndListed() {
     Message stray = message("Somebody Else", "Paul", "Hello there");
 
-    InvitationStore.MessageIngested first = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
-    InvitationStore.MessageIngested again = store.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+    Ingestion.MessageIngested first = ingestion.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
+    Ingestion.MessageIngested again = ingestion.ingestMessage(stray, new Reply(ReplyClass.PITCH, Action.DECLINE, List.of()));
 
     assertEquals(OptionalLong.empty(), first.answered());
     assertTrue(again.alreadySeen());
-    assertEquals(1, store.messages(OptionalLong.empty()).size());
+    assertEquals(1, store.unmatched(0, 100).size());
   }
 
   @Test
   void whoFindsEverythingAboutAPersonByPartOfTheirName() {
-    store.ingest(invitation("Jane Doe", "Paul", Optional.of("7005")), ASK);
-    store.ingest(invitation("John Smith", "Paul", Optional.of("7006")), ASK);
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.of("7005")), ASK);
+    ingestion.ingest(invitation("John Smith", "Paul", Optional.of("7006")), ASK);
 
-    List<StoredInvitation> found = store.who("doe");
+    List<StoredInvitation> found = All.invitations(store, Filter.ALL.sender("doe"));
 
     assertEquals(1, found.size());
     assertEquals("Jane Doe", found.get(0).senderName());
@@ -322,10 +306,10 @@ abstract class InvitationStoreContractTest {
 
   @Test
   void countsInvitationsByState() {
-    store.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
-    store.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
-    long first = store.list(Optional.empty()).get(0).id();
-    store.decide(first, Decision.ASK, Actor.console("paul"));
+    ingestion.ingest(invitation("A One", "Paul", Optional.of("1")), ASK);
+    ingestion.ingest(invitation("B Two", "Paul", Optional.of("2")), ASK);
+    long first = All.invitations(store).get(0).id();
+    decide(first, Decision.ASK, Actor.console("paul"));
 
     assertEquals(1, store.countsByState().get(State.PENDING));
     assertEquals(1, store.countsByState().get(State.ASKED));
@@ -334,149 +318,76 @@ abstract class InvitationStoreContractTest {
   @Test
   void suppliesTheTeamSignalsOfASender() {
     for (String teammate : List.of("Ann", "Bo", "Cy")) {
-      store.ingest(invitation("Spray Sender", teammate, Optional.of("spray-" + teammate)), ASK);
+      ingestion.ingest(invitation("Spray Sender", teammate, Optional.of("spray-" + teammate)), ASK);
     }
     Invitation fourth = invitation("Spray Sender", "Di", Optional.of("spray-Di"));
 
-    assertEquals(3, store.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
-    assertEquals(false, store.teamSignals(fourth).previouslyDeclinedByTeam());
+    assertEquals(3, ingestion.teamSignals(fourth).sameSenderInvitedTeammates(Duration.ofDays(7)));
+    assertEquals(false, ingestion.teamSignals(fourth).previouslyDeclinedByTeam());
 
-    store.decide(store.who("Spray Sender").get(0).id(), Decision.DECLINE, new Actor("ann", Channel.SLACK));
+    decide(All.invitations(store, Filter.ALL.sender("Spray Sender")).get(0).id(), Decision.DECLINE, Actor.slack("ann", "ann"));
 
-    assertEquals(true, store.teamSignals(fourth).previouslyDeclinedByTeam());
-    assertEquals(0, store.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
+    assertEquals(true, ingestion.teamSignals(fourth).previouslyDeclinedByTeam());
+    assertEquals(0, ingestion.teamSignals(invitation("Someone New", "Di", Optional.of("new"))).sameSenderInvitedTeammates(Duration.ofDays(7)));
   }
 
-  // ------------------------------------------------------------------ follow-ups
+  // ------------------------------------------------------------------ pages
 
-  private static final Duration TEN_DAYS = Duration.ofDays(10);
-
-  /** Records what the channels were told. */
-  private static final class Heard implements FollowUpListener {
-    final List<Long> followUps = new CopyOnWriteArrayList<>();
-    final List<Long> declines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void followUpDue(StoredInvitation invitation) {
-      followUps.add(invitation.id());
+  @Test
+  void aListComesInPagesThatMeetNeitherGapNorOverlap() {
+    for (int i = 0; i < 23; i++) {
+      ingestion.ingest(invitation("Pager " + i, "Paul", Optional.of("page-" + i)), ASK);
     }
-
-    @Override
-    public void autoDeclined(StoredInvitation invitation) {
-      declines.add(invitation.id());
-    }
-  }
-
-  private long askedAt(InvitationStore s, MutableClock clock, String name) {
-    s.ingest(invitation(name, "Paul", Optional.of("ask-" + name)), ASK);
-    long id = s.who(name).get(0).id();
-    assertInstanceOf(Outcome.Applied.class, s.decide(id, Decision.ASK, Actor.console("paul")));
-    return id;
+    decide(All.invitations(store).get(5).id(), Decision.ASK, Actor.console("paul"));
+    List<Long> seen = new ArrayList<>();
+    Optional<Cursor> after = Optional.empty();
+    int pages = 0;
+    do {
+      Page<StoredInvitation> page = store.page(Filter.ALL, Invitations.Order.OLDEST_FIRST, after, 5);
+      page.items().forEach(i -> seen.add(i.id()));
+      after = page.next().map(c -> Cursor.parse(c.token()).orElseThrow()); // as it travels in a URL
+      pages++;
+    } while (after.isPresent());
+    assertEquals(5, pages);
+    assertEquals(23, seen.size());
+    assertEquals(23, new HashSet<>(seen).size(), "no invitation twice");
+    assertEquals(All.invitations(store).get(5).id(), seen.get(0), "ASKED sorts before PENDING, by state");
   }
 
   @Test
-  void aFollowUpFiresAtExactlyFollowUpAfterAndOnlyOnce() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.empty());
-    Heard heard = new Heard();
-    followUps.subscribe(heard);
-    long id = askedAt(s, clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS.minusSeconds(1));
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-    clock.advance(Duration.ofSeconds(1));
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-
-    assertEquals(List.of(id), heard.followUps);
-    assertEquals(State.FOLLOW_UP, s.find(id).orElseThrow().state());
-    assertEquals("policy", s.history(id).get(2).actor());
-  }
-
-  @Test
-  void anAnswerCancelsTheFollowUp() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
-    long id = askedAt(s, clock, "Jane Doe");
-    clock.advance(Duration.ofDays(3));
-    s.ingestMessage(message("Jane Doe", "Paul", "We met in Lisbon"), new Reply(ReplyClass.MET, Action.ACCEPT, List.of()));
-
-    clock.advance(Duration.ofDays(30));
-
-    assertEquals(new FollowUps.Run(0, 0), followUps.runDue());
-    assertEquals(State.ANSWERED, s.find(id).orElseThrow().state());
-  }
-
-  @Test
-  void withAutoDeclineSetTheSilentAreDeclinedByThePolicy() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore s = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(s, clock, TEN_DAYS, Optional.of(Duration.ofDays(14)));
-    Heard heard = new Heard();
-    followUps.subscribe(heard);
-    long id = askedAt(s, clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS);
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    clock.advance(Duration.ofDays(4));
-    assertEquals(new FollowUps.Run(0, 1), followUps.runDue());
-
-    StoredInvitation declined = s.find(id).orElseThrow();
-    assertEquals(State.DECLINED, declined.state());
-    assertEquals("policy", declined.stateBy());
-    assertEquals(List.of(id), heard.declines);
-  }
-
-  @Test
-  void aFollowUpSurvivesARestartBetweenAskAndDueTime() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    long id = askedAt(new InvitationStore(again(), clock), clock, "Jane Doe");
-
-    clock.advance(TEN_DAYS);
-    InvitationStore restarted = new InvitationStore(again(), clock);
-    FollowUps followUps = new FollowUps(restarted, clock, TEN_DAYS, Optional.empty());
-
-    assertEquals(new FollowUps.Run(1, 0), followUps.runDue());
-    assertEquals(State.FOLLOW_UP, restarted.find(id).orElseThrow().state());
-  }
-
-  @Test
-  void withTwoNodesEachFollowUpFiresExactlyOnce() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    InvitationStore first = new InvitationStore(again(), clock);
-    for (int i = 0; i < 20; i++) {
-      askedAt(first, clock, "Sender " + i);
+  void aPageOfOneStateRunsOldestOrNewestFirst() {
+    for (int i = 0; i < 4; i++) {
+      ingestion.ingest(invitation("Order " + i, "Paul", Optional.of("order-" + i)), ASK);
     }
-    clock.advance(TEN_DAYS);
-    Heard heard = new Heard();
-    List<FollowUps> nodes = new ArrayList<>();
-    for (int node = 0; node < 2; node++) {
-      FollowUps f = new FollowUps(new InvitationStore(again(), clock), clock, TEN_DAYS, Optional.empty());
-      f.subscribe(heard);
-      nodes.add(f);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<FollowUps.Run>> runs = new ArrayList<>();
-      for (FollowUps f : nodes) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return f.runDue();
-        }));
-      }
-      start.countDown();
-      int fired = 0;
-      for (Future<FollowUps.Run> r : runs) {
-        fired += r.get().followedUp();
-      }
-      assertEquals(20, fired);
-      assertEquals(20, heard.followUps.size());
-      assertEquals(20, new HashSet<>(heard.followUps).size(), "no follow-up told twice");
-    } finally {
-      pool.shutdownNow();
-    }
+    List<StoredInvitation> all = All.invitations(store);
+    List<Long> oldest = store.page(Filter.inState(State.PENDING), Invitations.Order.OLDEST_FIRST, Optional.empty(), 3)
+        .items().stream().map(StoredInvitation::id).toList();
+    Page<StoredInvitation> newest = store.page(Filter.inState(State.PENDING), Invitations.Order.NEWEST_FIRST,
+        Optional.empty(), 3);
+    assertEquals(List.of(all.get(0).id(), all.get(1).id(), all.get(2).id()), oldest);
+    assertEquals(all.get(3).id(), newest.items().get(0).id());
+    assertEquals(all.get(0).id(), store.page(Filter.inState(State.PENDING), Invitations.Order.NEWEST_FIRST,
+        newest.next(), 3).items().get(0).id(), "the next page goes on downwards");
+  }
+
+  @Test
+  void listsFilterByStateCategoryRecipientSenderAndText() {
+    ingestion.ingest(invitation("Jane Doe", "Paul", Optional.of("f1")), ASK);
+    ingestion.ingest(invitation("John Smith", "maria@example.com", Optional.of("f2")),
+        new Verdict(Category.SALES_PITCH, Action.DECLINE, List.of("pitch")));
+    ingestion.ingest(invitation("Jo_Under%score", "Paul", Optional.of("f3")), ASK);
+
+    assertEquals(List.of("John Smith"), names(Filter.ALL.category("sales-pitch")));
+    assertEquals(List.of("John Smith"), names(Filter.ALL.recipient("MARIA@example.com")));
+    assertEquals(List.of("Jane Doe"), names(Filter.ALL.sender("doe")));
+    assertEquals(List.of("Jo_Under%score"), names(Filter.ALL.text("_under%")), "the text's wildcards are text");
+    assertEquals(List.of("Jane Doe", "Jo_Under%score"), names(Filter.inState(State.PENDING).recipient("paul")));
+    assertEquals(2, store.count(Filter.ALL.recipient("paul")));
+    assertEquals(3, store.count(Filter.ALL.seenSince(CLOCK.instant().minusSeconds(1))));
+    assertEquals(0, store.count(Filter.ALL.seenSince(CLOCK.instant())));
+  }
+
+  private List<String> names(Filter filter) {
+    return All.invitations(store, filter).stream().map(StoredInvitation::senderName).toList();
   }
 }

@@ -22,7 +22,17 @@ public final class TestPostgres {
   private TestPostgres() {}
 
   /** A new, empty, migrated database on the shared server. */
-  public static synchronized Database freshDatabase() {
+  public static Database freshDatabase() {
+    return open(freshUrl());
+  }
+
+  /** The database at {@code url} (from {@link #freshUrl}) opened once more: a restart, a second node. */
+  public static Database open(String url) {
+    return Database.at(url, Optional.of("postgres"), Optional.empty());
+  }
+
+  /** The JDBC URL of a new, empty database on the shared server. */
+  public static synchronized String freshUrl() {
     if (server == null && failure == null) {
       try {
         server = EmbeddedPostgres.builder().start();
@@ -48,6 +58,6 @@ public final class TestPostgres {
     } catch (Exception e) {
       throw new AssertionError("cannot create database " + name, e);
     }
-    return Database.at(server.getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty());
+    return server.getJdbcUrl("postgres", name);
   }
 }

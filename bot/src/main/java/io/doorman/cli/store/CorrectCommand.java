@@ -47,7 +47,7 @@ public final class CorrectCommand implements Callable<Integer> {
             "CATEGORY must be one of " + Arrays.stream(Category.values()).map(Category::wireName)
                 .collect(Collectors.joining(", ")) + ", not '" + category + "'"));
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      Optional<StoredInvitation> inv = opened.store().find(id);
+      Optional<StoredInvitation> inv = opened.invitations().find(id);
       if (inv.isEmpty()
           || !new LearningStore(opened.database()).correct(id, right, by, "console",
               Clock.systemUTC().instant())) {

@@ -1,11 +1,13 @@
 package io.doorman.cli.store;
 
+import io.doorman.store.AskedQuestions;
 import io.doorman.store.AuditEntry;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** How an invitation, its answers and its history read for a person on the command line. */
 final class Describe {
@@ -28,7 +30,12 @@ final class Describe {
     return String.format(Locale.ROOT, "%6s  %-10s %-24s %-16s %-8s %s", "ID", "STATE", "SENDER", "CATEGORY", "SUGGEST", "NOTE");
   }
 
-  static void full(PrintWriter out, StoredInvitation i, List<StoredMessage> answers, List<AuditEntry> history) {
+  /**
+   * Everything about one invitation: the email's facts, the verdict, who decided what (the state
+   * and the history), the question as it was asked, and the answers.
+   */
+  static void full(PrintWriter out, StoredInvitation i, Optional<AskedQuestions.Asked> asked,
+      List<StoredMessage> answers, List<AuditEntry> history) {
     out.printf("#%d %s%s%n", i.id(), i.senderName(), i.senderHeadline().map(h -> " — " + h).orElse(""));
     i.senderLocation().ifPresent(l -> out.println("  location:   " + l));
     i.recipient().ifPresent(r -> out.println("  invited:    " + r));
@@ -40,10 +47,13 @@ final class Describe {
     for (String reason : i.reasons()) {
       out.println("              " + reason);
     }
-    out.println("  state:      " + i.state().name().toLowerCase(Locale.ROOT) + " (by " + i.stateBy() + ", " + i.stateAt() + ")");
+    String decider = history.isEmpty() ? i.stateBy() : shown(history.get(history.size() - 1));
+    out.println("  state:      " + i.state().name().toLowerCase(Locale.ROOT) + " (by " + decider + ", " + i.stateAt() + ")");
     out.println("  seen:       " + i.sightings() + "x, first " + i.firstSeen() + ", last " + i.lastSeen());
     i.acceptUrl().ifPresent(u -> out.println("  accept:     " + u));
     i.profileUrl().ifPresent(u -> out.println("  profile:    " + u));
+    asked.ifPresent(q -> out.println("  question:   \"" + q.question().replaceAll("\\s+", " ") + "\" (asked by "
+        + q.askedBy() + ", " + q.askedAt() + ")"));
     for (StoredMessage m : answers) {
       out.println("  answer:     \"" + m.body().replaceAll("\\s+", " ") + "\" (" + m.replyClass() + " -> " + m.suggestedAction() + ", " + m.receivedAt() + ")");
     }
@@ -54,10 +64,15 @@ final class Describe {
           a.at(),
           a.from().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("-"),
           a.to().name().toLowerCase(Locale.ROOT),
-          a.actor(),
+          shown(a),
           a.channel(),
           a.detail().map(d -> "  (" + d + ")").orElse(""));
     }
+  }
+
+  /** Who made a move: their name, and their id when it says more ({@code alice (@U0ALICE)}). */
+  private static String shown(AuditEntry a) {
+    return a.actorName().equals(a.actor()) ? a.actor() : a.actorName() + " (" + a.actor() + ")";
   }
 
   private static String cut(String s, int max) {

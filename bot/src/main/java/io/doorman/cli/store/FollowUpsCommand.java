@@ -2,12 +2,11 @@ package io.doorman.cli.store;
 
 import io.doorman.cli.Verbosity;
 import io.doorman.cli.policy.PolicyFiles;
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.FollowUps;
 import io.doorman.policies.engine.Policy;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,6 +42,9 @@ public final class FollowUpsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** How many due follow-ups the list shows at most. */
+  static final int SHOWN = 1_000;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -52,18 +54,21 @@ public final class FollowUpsCommand implements Callable<Integer> {
     }
     Policy policy = loaded.get();
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      InvitationStore store = opened.store();
-      FollowUps followUps = new FollowUps(store, Clock.systemUTC(), policy.followUpAfter(), policy.autoDeclineAfter());
+      Invitations store = opened.invitations();
+      FollowUps followUps = opened.followUps(policy);
       if (run) {
         FollowUps.Run done = followUps.runDue();
         out.println(done.followedUp() + " followed up, " + done.declined() + " declined");
         return 0;
       }
       Instant at = asOf == null ? Instant.now() : asOf.atStartOfDay(ZoneOffset.UTC).plusDays(1).toInstant().minusNanos(1);
-      List<Long> due = followUps.dueAt(at);
+      List<Long> due = followUps.dueAt(at, SHOWN + 1);
       out.println(Describe.header());
-      for (long id : due) {
+      for (long id : due.subList(0, Math.min(SHOWN, due.size()))) {
         store.find(id).ifPresent(i -> out.println(Describe.row(i)));
+      }
+      if (due.size() > SHOWN) {
+        out.println("(the first " + SHOWN + " of more; --run makes them all)");
       }
       return 0;
     }

@@ -7,7 +7,8 @@ import io.doorman.ingest.MailReader;
 import io.doorman.intake.Intake;
 import io.doorman.intake.Stored;
 import io.doorman.policies.engine.Policy;
-import io.doorman.store.InvitationStore;
+import io.doorman.events.Events;
+import io.doorman.store.Ingestion;
 import io.doorman.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ public final class IngestCommand implements Callable<Integer> {
     Tally tally = new Tally();
     Progress progress = Progress.to(err, progressEvery);
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      try (InvitationStore.Batch batch = opened.store().bulk(BATCH)) {
-        readAll(reader, policy, opened.store(), batch, tally, err, progress);
+      try (Ingestion.Batch batch = opened.ingestion().bulk(BATCH)) {
+        readAll(reader, policy, opened.ingestion(), batch, tally, err, progress);
       }
       progress.clear();
       out.println(tally); // all on disk; closing the store may still tidy (compact) its file
@@ -85,7 +86,7 @@ public final class IngestCommand implements Callable<Integer> {
       return PipeDelivery.TRY_LATER;
     }
     try (opened) {
-      Intake intake = new Intake(new MailReader(), policy, opened.store());
+      Intake intake = opened.intake(policy);
       return new PipeDelivery(intake, storeOptions.reviewDir(), Clock.systemUTC(), out, err).deliver(System.in);
     }
   }
@@ -97,9 +98,9 @@ public final class IngestCommand implements Callable<Integer> {
   private static final int BATCH = 500;
 
   private void readAll(
-      MailReader reader, Policy policy, InvitationStore store, InvitationStore.Batch batch, Tally tally,
+      MailReader reader, Policy policy, Ingestion ingestion, Ingestion.Batch batch, Tally tally,
       PrintWriter err, Progress progress) {
-    Intake intake = new Intake(reader, policy, store);
+    Intake intake = new Intake(reader, policy, ingestion, new Events());
     PrintWriter errAbove = progress.clearingBefore(err);
     tally.errors +=
         EmailInputs.read(

@@ -1,10 +1,9 @@
 package io.doorman.cli.store;
 
 import io.doorman.cli.Verbosity;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,13 +25,13 @@ public final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      InvitationStore store = opened.store();
+      Invitations store = opened.invitations();
       Optional<StoredInvitation> found = store.find(id);
       if (found.isEmpty()) {
         spec.commandLine().getErr().println("doorman: no invitation " + id);
         return 1;
       }
-      Describe.full(spec.commandLine().getOut(), found.get(), store.messages(OptionalLong.of(id)), store.history(id));
+      Describe.full(spec.commandLine().getOut(), found.get(), store.question(id), store.answers(id), store.history(id));
       return 0;
     }
   }

@@ -2,11 +2,10 @@ package io.doorman.cli.store;
 
 import io.doorman.cli.Verbosity;
 import io.doorman.lifecycle.State;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,14 +24,14 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      InvitationStore store = opened.store();
+      Invitations store = opened.invitations();
       Map<State, Integer> counts = store.countsByState();
       for (State s : State.values()) {
         if (s != State.NEW) {
           out.printf("%-10s %6d%n", s.name().toLowerCase(Locale.ROOT), counts.getOrDefault(s, 0));
         }
       }
-      out.printf("%-10s %6d%n", "unmatched", store.messages(OptionalLong.empty()).size());
+      out.printf("%-10s %6d%n", "unmatched", store.countUnmatched());
       return 0;
     }
   }

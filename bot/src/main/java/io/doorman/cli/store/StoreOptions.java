@@ -1,7 +1,15 @@
 package io.doorman.cli.store;
 
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Events;
+import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.ingest.MailReader;
+import io.doorman.intake.Intake;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -51,11 +59,33 @@ public final class StoreOptions {
       db.close();
       throw e;
     }
-    return new Opened(new InvitationStore(db, Clock.systemUTC()), db);
+    return new Opened(db);
   }
 
-  /** An open store and the database under it, closed together. */
-  public record Opened(InvitationStore store, Database database) implements AutoCloseable {
+  /** An open store, its parts, and the database under them, closed together. */
+  public record Opened(Database database) implements AutoCloseable {
+    Invitations invitations() {
+      return new Invitations(database);
+    }
+
+    Ingestion ingestion() {
+      return new Ingestion(database, Clock.systemUTC());
+    }
+
+    /** The decision service on this store, with the policy's texts and timings. */
+    Decisions decisions(Policy policy) {
+      return new Decisions(database, new Questions(policy), new Events(), Clock.systemUTC(), policy.followUpAfter());
+    }
+
+    FollowUps followUps(Policy policy) {
+      return new FollowUps(invitations(), decisions(policy), Clock.systemUTC(), policy.followUpAfter(),
+          policy.autoDeclineAfter());
+    }
+
+    Intake intake(Policy policy) {
+      return new Intake(new MailReader(), policy, ingestion(), new Events());
+    }
+
     @Override
     public void close() {
       database.close();

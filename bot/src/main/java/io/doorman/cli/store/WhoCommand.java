@@ -1,11 +1,14 @@
 package io.doorman.cli.store;
 
 import io.doorman.cli.Verbosity;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Cursor;
+import io.doorman.store.Filter;
+import io.doorman.store.Invitations;
+import io.doorman.store.Page;
 import io.doorman.store.StoredInvitation;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,19 +30,29 @@ public final class WhoCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Invitations read at once; the rest page by page. */
+  private static final int PAGE = 100;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (StoreOptions.Opened opened = storeOptions.open()) {
-      InvitationStore store = opened.store();
-      List<StoredInvitation> found = store.who(String.join(" ", name));
-      if (found.isEmpty()) {
+      Invitations store = opened.invitations();
+      Filter sender = Filter.ALL.sender(String.join(" ", name));
+      boolean any = false;
+      Optional<Cursor> after = Optional.empty();
+      do {
+        Page<StoredInvitation> page = store.page(sender, Invitations.Order.OLDEST_FIRST, after, PAGE);
+        for (StoredInvitation i : page.items()) {
+          Describe.full(out, i, store.question(i.id()), store.answers(i.id()), store.history(i.id()));
+          out.println();
+          any = true;
+        }
+        after = page.next();
+      } while (after.isPresent());
+      if (!any) {
         out.println("Nobody called '" + String.join(" ", name) + "' is known.");
         return 1;
-      }
-      for (StoredInvitation i : found) {
-        Describe.full(out, i, store.messages(OptionalLong.of(i.id())), store.history(i.id()));
-        out.println();
       }
       return 0;
     }

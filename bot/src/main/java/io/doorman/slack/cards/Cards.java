@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.doorman.ingest.authenticity.LinkedInHosts;
+import io.doorman.lifecycle.Decision;
 import io.doorman.lifecycle.State;
 import io.doorman.store.StoredInvitation;
 import io.doorman.store.StoredMessage;
@@ -137,13 +138,13 @@ public final class Cards {
 
   private static List<BlockElement> decisionButtons(StoredInvitation i, boolean spoofed) {
     List<BlockElement> buttons = new ArrayList<>();
-    if (i.state().canMoveTo(State.ACCEPTED)) {
+    if (Decision.ACCEPT.allowedFrom(i.state())) {
       buttons.add(acceptButton(i, spoofed, "Accept"));
     }
-    if (i.state().canMoveTo(State.ASKED) && i.state() != State.FOLLOW_UP) {
+    if (Decision.ASK.allowedFrom(i.state())) {
       buttons.add(button(ActionIds.ASK, "Ask \"Have we met?\"", i.id(), Optional.empty(), Optional.empty()));
     }
-    if (i.state().canMoveTo(State.DECLINED)) {
+    if (Decision.DECLINE.allowedFrom(i.state())) {
       buttons.add(declineButton(i, "Decline"));
     }
     if (!buttons.isEmpty() || i.state().isFinal()) {
@@ -219,7 +220,7 @@ public final class Cards {
     blocks.add(section(s -> s.blockId("answer").text(markdownText(cut(text, SECTION)))));
     blocks.add(context(c -> c.elements(List.of(markdownText(verdict)))));
     List<BlockElement> buttons = new ArrayList<>();
-    if (i.state().canMoveTo(State.ACCEPTED)) {
+    if (Decision.ACCEPT.allowedFrom(i.state())) {
       buttons.add(acceptButton(i, spoofed, "Accept"));
       buttons.add(declineButton(i, "Decline"));
     }
@@ -235,7 +236,7 @@ public final class Cards {
     String first = Mrkdwn.escapeWithin(firstName(i.senderName()), 100);
     String text = ":hourglass: *" + first + " hasn't answered in " + days(waited) + ".*";
     List<BlockElement> buttons = new ArrayList<>();
-    if (i.state() == State.FOLLOW_UP) {
+    if (Decision.WAIT.allowedFrom(i.state())) {
       buttons.add(declineButton(i, "Decline"));
       buttons.add(button(ActionIds.WAIT, "Wait " + moreDays(waitMore), i.id(), Optional.empty(), Optional.empty()));
       buttons.add(acceptButton(i, spoofed, "Accept anyway"));

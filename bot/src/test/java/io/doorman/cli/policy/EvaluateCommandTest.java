@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.doorman.learning.Decisions;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
 import io.doorman.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class EvaluateCommandTest {
   @Test
   void theStoresDecisionsAreReplayedAndDisagreementsShowTheirReasons() {
     try (Database db = Database.h2File(dir)) {
-      Decisions.decide(new InvitationStore(db, Clock.systemUTC()), 0, 10, "paul@example.com");
+      Decisions.decide(db, 0, 10, "paul@example.com");
     }
     Cli.Run r = Cli.run("policy", "evaluate", "--data-dir", dir.toString());
     assertEquals(0, r.status(), r.err());

@@ -1,5 +1,6 @@
 package io.doorman.cli.store;
 
+import io.doorman.testing.All;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +13,7 @@ import io.doorman.lifecycle.State;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.Notification;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Invitations;
 import io.doorman.store.StoredInvitation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -62,8 +63,8 @@ class CrashTest {
     assertEquals(0, last.waitFor(), "the final run completes");
 
     Set<String> distinct = distinctInvitationKeys(mbox);
-    InvitationStore store = new InvitationStore(Database.h2File(data), Clock.systemUTC());
-    List<StoredInvitation> stored = store.list(Optional.empty());
+    Invitations store = new Invitations(Database.h2File(data));
+    List<StoredInvitation> stored = All.invitations(store);
     Set<String> storedKeys = new HashSet<>();
     stored.forEach(i -> storedKeys.add(i.key()));
     assertEquals(stored.size(), storedKeys.size(), "no invitation stored twice");

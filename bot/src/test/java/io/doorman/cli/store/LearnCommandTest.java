@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.doorman.learning.Decisions;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
 import io.doorman.testing.Cli;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +24,7 @@ class LearnCommandTest {
   void learnStoresVersionsCorrectionsCountAndRollbackGoesBackOneAtATime() {
     long last;
     try (Database db = Database.h2File(dir)) {
-      last = Decisions.decide(new InvitationStore(db, Clock.systemUTC()), 0, 40,
+      last = Decisions.decide(db, 0, 40,
           "paul@example.com");
     }
     String data = dir.toString();

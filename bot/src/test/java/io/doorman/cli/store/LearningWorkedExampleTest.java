@@ -9,7 +9,6 @@ import io.doorman.lifecycle.Decision;
 import io.doorman.policies.Invitation;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
 import io.doorman.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,20 +36,19 @@ class LearningWorkedExampleTest {
   @TempDir Path dir;
 
   /** The team: accepts recruiters with many mutual connections and people it knows. */
-  static void decide(InvitationStore store) {
-    Decisions.decide(store, 0, 30, "paul@example.com"); // 15 recruiters accepted, 15 declined
+  static void decide(Database db) {
+    Decisions.decide(db, 0, 30, "paul@example.com"); // 15 recruiters accepted, 15 declined
     for (int i = 0; i < 10; i++) {
       Invitation inv = Decisions.invitation(100 + i, "paul@example.com", "Engineer at Example",
           NOTES[i % NOTES.length], 3);
-      long id = store.ingest(inv, Policy.defaults().classify(inv)).invitationId();
-      store.decide(id, Decision.ACCEPT, Actor.console("paul"));
+      Decisions.ingestAndDecide(db, inv, Decision.ACCEPT);
     }
   }
 
   @Test
   void theDocumentedStepsPrintTheDocumentedLines() {
     try (Database db = Database.h2File(dir)) {
-      decide(new InvitationStore(db, Clock.systemUTC()));
+      decide(db);
     }
     String data = dir.toString();
     assertTrue(Files.isRegularFile(EXAMPLE), EXAMPLE + " is missing");

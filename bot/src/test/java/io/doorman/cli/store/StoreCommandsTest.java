@@ -72,7 +72,7 @@ class StoreCommandsTest {
 
     assertEquals(0, run("who", "--data-dir", data, "jane"));
     assertTrue(out.contains("Yes, we met at the Denver meetup"), out);
-    assertTrue(out.contains("pending -> asked  by paul via console"), out);
+    assertTrue(out.contains("pending -> asked  by paul via cli"), out);
     assertTrue(out.contains("asked -> answered  by Jane Doe via ingest"), out);
 
     assertEquals(0, run("status", "--data-dir", data));
@@ -91,8 +91,28 @@ class StoreCommandsTest {
   }
 
   @Test
+  void listGoesPageByPageAndFilters() throws Exception {
+    String data = dir.resolve("data").toString();
+    Path first = Files.writeString(dir.resolve("a.eml"), TestEmails.invitation("cli-a", "6001"));
+    Path second = Files.writeString(dir.resolve("b.eml"), TestEmails.invitation("cli-b", "6002").replace("Jane Doe", "Rob Roe"));
+    assertEquals(0, run("ingest", "--data-dir", data, first.toString(), second.toString()));
+
+    assertEquals(0, run("list", "--data-dir", data, "--limit", "1"));
+    assertEquals(2, out.lines().count(), "the header and one row: " + out);
+    assertTrue(err.contains("more: --after pending."), err);
+    String cursor = err.substring(err.indexOf("--after ") + "--after ".length()).strip();
+    assertEquals(0, run("list", "--data-dir", data, "--after", cursor));
+    assertEquals(2, out.lines().count(), "the rest: " + out);
+    assertTrue(out.contains("Rob Roe"), out);
+
+    assertEquals(0, run("list", "--data-dir", data, "--text", "rob"));
+    assertTrue(out.contains("Rob Roe") && !out.contains("Jane Doe"), out);
+    assertEquals(2, run("list", "--data-dir", data, "--after", "nonsense"));
+  }
+
+  @Test
   void aDecisionThatIsNotAWordIsBadUsage() {
     assertEquals(2, run("decide", "--data-dir", dir.toString(), "1", "maybe"));
-    assertTrue(err.contains("accept, decline or ask"), err);
+    assertTrue(err.contains("accept, decline, ask or wait"), err);
   }
 }

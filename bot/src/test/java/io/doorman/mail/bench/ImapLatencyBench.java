@@ -1,5 +1,6 @@
 package io.doorman.mail.bench;
 
+import io.doorman.testing.All;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -16,7 +17,9 @@ import io.doorman.mail.NoDelayGreenMail;
 import io.doorman.mail.gmail.ForwardingConfirmations;
 import io.doorman.policies.engine.Policy;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
+import io.doorman.events.Events;
 import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -58,8 +61,8 @@ public final class ImapLatencyBench {
     int imapPort = noDelay ? ((NoDelayGreenMail) server).imapPort() : server.getImap().getPort();
     server.setUser("doorman@example.com", "doorman@example.com", "pw");
     Database db = Database.h2File(dir.resolve("data"));
-    InvitationStore store = new InvitationStore(db, Clock.systemUTC());
-    MailRouter router = new MailRouter(new Intake(new MailReader(), Policy.defaults(), store),
+    Invitations store = new Invitations(db);
+    MailRouter router = new MailRouter(new Intake(new MailReader(), Policy.defaults(), new Ingestion(db, Clock.systemUTC()), new Events()),
         new ForwardingConfirmations(Clock.systemUTC()), MailConversation.NONE);
 
     long[] sent = new long[n];
@@ -133,7 +136,7 @@ public final class ImapLatencyBench {
     Arrays.sort(ms);
     System.out.println(noDelay ? "GreenMail's IMAP with TCP_NODELAY" : "GreenMail as it comes");
     System.out.printf("messages: %d sent in %.1f s (%.1f/s asked), %d stored in %.1f s; stored in the database: %d%n",
-        n, sendTime / 1e9, perSecond, done.get(), total / 1e9, store.list(Optional.empty()).size());
+        n, sendTime / 1e9, perSecond, done.get(), total / 1e9, All.invitations(store).size());
     if (ms.length > 0) {
       System.out.printf("latency delivery -> stored: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
           pct(ms, 50), pct(ms, 90), pct(ms, 99), ms[ms.length - 1]);

@@ -1,6 +1,14 @@
 package io.doorman.slack.bench;
 
-import io.doorman.followup.FollowUps;
+import io.doorman.decisions.Decisions;
+import io.doorman.decisions.FollowUps;
+import io.doorman.decisions.Questions;
+import io.doorman.events.Event;
+import io.doorman.events.Events;
+import io.doorman.lease.Lease;
+import io.doorman.outbox.Backoff;
+import io.doorman.outbox.Outbox;
+import io.doorman.outbox.Relay;
 import io.doorman.lifecycle.State;
 import io.doorman.policies.Action;
 import io.doorman.policies.Authenticity;
@@ -17,7 +25,8 @@ import io.doorman.slack.SlackHarness;
 import io.doorman.slack.SlackSettings;
 import io.doorman.slack.signing.SlackSignatureVerifier;
 import io.doorman.store.Database;
-import io.doorman.store.InvitationStore;
+import io.doorman.store.Ingestion;
+import io.doorman.store.Invitations;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,12 +114,19 @@ public final class SlackLoadServer {
       SlackApp.warmUpInBackground(); // as doorman run does when Slack is on
       Database db = Database.h2File(dir);
       long storeReady = System.nanoTime();
-      InvitationStore store = new InvitationStore(db, clock);
+      Invitations store = new Invitations(db);
       Policy policy = Policy.defaults();
-      FollowUps followUps = new FollowUps(store, clock, policy.followUpAfter(), policy.autoDeclineAfter());
+      Events events = new Events();
+      Questions questions = new Questions(policy);
+      Decisions decisions = new Decisions(db, questions, events, clock, policy.followUpAfter());
+      FollowUps followUps = new FollowUps(store, decisions, clock, policy.followUpAfter(), policy.autoDeclineAfter());
       long policyReady = System.nanoTime();
+      Outbox outbox = new Outbox(db, clock);
       SlackApp app = new SlackApp(SlackSettings.from(k -> Optional.ofNullable(config.get(k))).orElseThrow(),
-          db, store, followUps, policy, clock);
+          new SlackApp.Parts(db, store, decisions, followUps, questions, events, outbox, clock));
+      Relay relay = new Relay(outbox, new Lease(db, "outbox", Lease.nodeName(), clock, Relay.LEASE),
+          List.of(app.sender()), Backoff.standard(), clock, Relay.Watcher.NONE);
+      outbox.onEnqueued(relay::wake);
       long appReady = System.nanoTime();
       Timed timed = new Timed(app.servlet());
       // A bounded pool, as `doorman run` should have: a burst queues instead of piling up threads.
@@ -125,6 +141,7 @@ public final class SlackLoadServer {
       jetty.start();
       long jettyReady = System.nanoTime();
       app.start();
+      relay.start();
       URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
       String help = "token=x&team_id=T0TEST&channel_id=" + CHANNEL + "&user_id=" + members[0]
           + "&command=%2Fdoorman&text=help&response_url=https%3A%2F%2Fhooks.slack.com%2Fx&trigger_id=1.2.3";
@@ -152,6 +169,7 @@ public final class SlackLoadServer {
         System.out.println("STARTUP " + (ready - startup) / 1_000_000 + " " + startupLine);
         System.out.flush();
         jetty.stop();
+        relay.close();
         app.close();
         db.close();
         return;
@@ -160,15 +178,18 @@ public final class SlackLoadServer {
       // ---- the invitations to click on
       long firstId = 0;
       long lastId = 0;
-      try (InvitationStore.Batch batch = store.batch(500)) {
+      // Stored as every source stores them, with their event: their cards are enqueued and posted meanwhile.
+      try (Ingestion.Batch batch = new Ingestion(db, clock).batch(500)) {
         for (int i = 0; i < invitations; i++) {
           Origin origin = new Origin("bench#" + i, Optional.empty(), Optional.of("Alex Morgan"),
               Authenticity.LINKEDIN, Optional.empty(), Language.EN);
           Person sender = new Person("Sender " + i, Optional.of("Engineer"), Optional.empty(),
               Optional.of("https://www.linkedin.com/in/bench-" + i));
-          long id = batch.ingest(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(), Optional.empty(),
-              Optional.of("bench-" + i), false), new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")))
-              .invitationId();
+          Ingestion.Ingested ingested = batch.ingest(new Invitation(origin, sender, OptionalInt.empty(), Optional.empty(),
+              Optional.empty(), Optional.of("bench-" + i), false), new Verdict(Category.NO_NOTE, Action.ASK, List.of("no note")));
+          events.emit(batch.tx(), new Event.InvitationStored(ingested.invitationId(), true, 1, "no-note",
+              origin.recipient()));
+          long id = ingested.invitationId();
           firstId = i == 0 ? id : firstId;
           lastId = id;
         }
@@ -235,6 +256,7 @@ public final class SlackLoadServer {
       System.out.println("END");
       System.out.flush();
       jetty.stop();
+      relay.close();
       app.close();
     }
   }

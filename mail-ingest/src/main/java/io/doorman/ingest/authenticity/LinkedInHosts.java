@@ -45,10 +45,42 @@ public final class LinkedInHosts {
     return host.isEmpty() ? Optional.empty() : Optional.of(host);
   }
 
-  /** Whether a domain or display name claims to be LinkedIn (including look-alike spellings). */
+  /**
+   * Whether a domain or display name claims to be LinkedIn, look-alike spellings included: a word
+   * of it within two edits of "linkedin" (lnkedin, linkdin, linkedln, llinkedin) or lnkd.
+   */
   public static boolean claimsLinkedIn(String text) {
     String t = text.toLowerCase(Locale.ROOT);
-    return t.contains("linkedin") || t.contains("linkedln") || t.contains("lnkd");
+    if (t.contains("linkedin") || t.contains("linkedln") || t.contains("lnkd")) {
+      return true;
+    }
+    for (String word : t.split("[^a-z0-9]+")) {
+      if (word.length() >= 6 && word.length() <= 11 && edits(word, "linkedin") <= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Optimal string alignment distance (insertions, deletions, substitutions, transpositions). */
+  private static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** The authority's host: after "://", before any path, query or fragment, without user or port. */

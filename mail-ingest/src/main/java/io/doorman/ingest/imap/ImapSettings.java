@@ -1,5 +1,8 @@
 package io.doorman.ingest.imap;
 
+import io.doorman.ingest.tls.TlsMode;
+import io.doorman.ingest.tls.Trust;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,11 +18,16 @@ import java.util.function.Function;
  * @param backoffFirst the first wait before reconnecting; doubled on each failure up to backoffMax
  * @param retryFailedAfter how long a message the handler could not take stays untouched before the
  *     next try
+ * @param tls how the connection is secured ({@code imap.tls}: implicit, starttls or none)
+ * @param trust the certificates trusted besides the JVM's ({@code imap.trust})
+ * @param timeout how long to wait for the server to connect, greet and answer
  */
 public record ImapSettings(
     String host,
     int port,
-    boolean tls,
+    TlsMode tls,
+    Trust trust,
+    Duration timeout,
     String user,
     Auth auth,
     String folder,
@@ -37,6 +45,8 @@ public record ImapSettings(
   public static final Duration BACKOFF_FIRST = Duration.ofSeconds(1);
   public static final Duration BACKOFF_MAX = Duration.ofSeconds(60);
   public static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(2);
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Trust JVM_TRUST = Trust.of(Optional.empty(), "imap.trust");
 
   /** What to do with a stored message: move it to the processed folder, or flag it in place. */
   public enum Mark {
@@ -74,6 +84,9 @@ public record ImapSettings(
     Objects.requireNonNull(processedFolder, "processedFolder");
     Objects.requireNonNull(reviewFolder, "reviewFolder");
     Objects.requireNonNull(mark, "mark");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(timeout, "timeout");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("imap.port: not a port: " + port);
     }
@@ -85,7 +98,7 @@ public record ImapSettings(
 
   /** A plain-text server with a password and the default folders: test servers and benchmarks. */
   public static ImapSettings plain(String host, int port, String user, String password) {
-    return new ImapSettings(host, port, false, user, new Password(password), "INBOX",
+    return new ImapSettings(host, port, TlsMode.NONE, JVM_TRUST, TIMEOUT, user, new Password(password), "INBOX",
         "Doorman/Processed", "Doorman/Review", Mark.MOVE, IDLE_RENEW, POLL_INTERVAL, BACKOFF_FIRST,
         BACKOFF_MAX, RETRY_FAILED_AFTER);
   }
@@ -100,8 +113,10 @@ public record ImapSettings(
     if (host.isEmpty()) {
       return Optional.empty();
     }
-    boolean tls = bool(config, "imap.tls", true);
-    int port = value(config, "imap.port").map(p -> port("imap.port", p)).orElse(tls ? 993 : 143);
+    TlsMode tls = value(config, "imap.tls").map(v -> TlsMode.parse("imap.tls", v)).orElse(TlsMode.IMPLICIT);
+    tls.checkAllowed("imap", host.get(), bool(config, "imap.tls-insecure", false));
+    Trust trust = Trust.of(value(config, "imap.trust").map(Path::of), "imap.trust");
+    int port = value(config, "imap.port").map(p -> port("imap.port", p)).orElse(tls == TlsMode.IMPLICIT ? 993 : 143);
     String user = value(config, "imap.user").orElseThrow(
         () -> new IllegalArgumentException("imap.user: required when imap.host is set"));
     Auth auth;
@@ -124,7 +139,7 @@ public record ImapSettings(
       case "flag" -> Mark.FLAG;
       default -> throw new IllegalArgumentException("imap.mark: 'move' or 'flag', not '" + markValue + "'");
     };
-    return Optional.of(new ImapSettings(host.get(), port, tls, user, auth,
+    return Optional.of(new ImapSettings(host.get(), port, tls, trust, TIMEOUT, user, auth,
         value(config, "imap.folder").orElse("INBOX"),
         value(config, "imap.processed-folder").orElse("Doorman/Processed"),
         value(config, "imap.review-folder").orElse("Doorman/Review"),
@@ -135,20 +150,26 @@ public record ImapSettings(
   public ImapSettings withTimings(
       Duration idleRenew, Duration pollInterval, Duration backoffFirst, Duration backoffMax,
       Duration retryFailedAfter) {
-    return new ImapSettings(host, port, tls, user, auth, folder, processedFolder, reviewFolder, mark,
+    return new ImapSettings(host, port, tls, trust, timeout, user, auth, folder, processedFolder, reviewFolder, mark,
         idleRenew, pollInterval, backoffFirst, backoffMax, retryFailedAfter);
   }
 
   /** The same mailbox marking stored mail another way. */
   public ImapSettings withMark(Mark newMark) {
-    return new ImapSettings(host, port, tls, user, auth, folder, processedFolder, reviewFolder, newMark,
+    return new ImapSettings(host, port, tls, trust, timeout, user, auth, folder, processedFolder, reviewFolder, newMark,
         idleRenew, pollInterval, backoffFirst, backoffMax, retryFailedAfter);
   }
 
   /** The same mailbox with another login. */
   public ImapSettings withAuth(Auth newAuth) {
-    return new ImapSettings(host, port, tls, user, newAuth, folder, processedFolder, reviewFolder, mark,
+    return new ImapSettings(host, port, tls, trust, timeout, user, newAuth, folder, processedFolder, reviewFolder, mark,
         idleRenew, pollInterval, backoffFirst, backoffMax, retryFailedAfter);
+  }
+
+  /** The same mailbox reached another way (tests: TLS servers with their own certificates). */
+  public ImapSettings withTls(TlsMode mode, Optional<Path> trustedPem, Duration newTimeout) {
+    return new ImapSettings(host, port, mode, Trust.of(trustedPem, "imap.trust"), newTimeout, user, auth, folder,
+        processedFolder, reviewFolder, mark, idleRenew, pollInterval, backoffFirst, backoffMax, retryFailedAfter);
   }
 
   /** Names the mailbox in logs and leases: {@code user@host:port/folder}. */

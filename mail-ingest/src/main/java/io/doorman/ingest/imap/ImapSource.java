@@ -30,6 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.doorman.ingest.tls.TlsMode;
+import io.doorman.ingest.tls.TlsProblem;
+import jakarta.mail.AuthenticationFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -144,8 +147,15 @@ public final class ImapSource implements AutoCloseable {
     enter(ImapStatus.State.STOPPED, lastError);
   }
 
+  /** Refused logins in a row after which Doorman stops trying for {@link #AFTER_REFUSED_LOGINS}. */
+  static final int REFUSED_LOGINS = 3;
+
+  /** How long to wait after refused logins before trying again (or restart with new settings). */
+  static final Duration AFTER_REFUSED_LOGINS = Duration.ofMinutes(30);
+
   private void run() {
     Backoff backoff = new Backoff(settings.backoffFirst(), settings.backoffMax());
+    int refused = 0;
     while (running) {
       try {
         serve(backoff);
@@ -153,8 +163,17 @@ public final class ImapSource implements AutoCloseable {
         if (!running) {
           break;
         }
-        Duration wait = backoff.next();
         String problem = describe(e);
+        log.debug("IMAP {}: connection failed", settings.mailbox(), e);
+        refused = e instanceof AuthenticationFailedException ? refused + 1 : 0;
+        if (refused >= REFUSED_LOGINS) {
+          enter(ImapStatus.State.LOGIN_REFUSED, Optional.of(problem));
+          log.error("IMAP {}: {}; refused {} times, trying again in {} min (or restart with new settings)",
+              settings.mailbox(), problem, refused, AFTER_REFUSED_LOGINS.toMinutes());
+          pause(AFTER_REFUSED_LOGINS);
+          continue;
+        }
+        Duration wait = backoff.next();
         enter(ImapStatus.State.RECONNECTING, Optional.of(problem));
         log.warn("IMAP {}: {}; reconnecting in {} s", settings.mailbox(), problem, wait.toMillis() / 1000.0);
         pause(wait);
@@ -222,20 +241,36 @@ public final class ImapSource implements AutoCloseable {
   }
 
   private IMAPStore connect() throws MessagingException, IOException {
-    String protocol = settings.tls() ? "imaps" : "imap";
+    TlsMode tls = settings.tls();
+    String protocol = tls == TlsMode.IMPLICIT ? "imaps" : "imap";
     String p = "mail." + protocol + ".";
     Properties props = new Properties();
     props.put("mail.store.protocol", protocol);
     props.put(p + "host", settings.host());
     props.put(p + "port", Integer.toString(settings.port()));
-    props.put(p + "connectiontimeout", "30000");
-    props.put(p + "timeout", "60000"); // reads; a quiet IDLE is not cut by it
+    props.put(p + "connectiontimeout", Long.toString(settings.timeout().toMillis()));
+    props.put(p + "timeout", Long.toString(settings.timeout().toMillis())); // reads; a quiet IDLE is not cut by it
     props.put(p + "peek", "true"); // reading does not set \Seen
     props.put("mail.debug", System.getProperty("doorman.mail.debug", "false"));
-    if (settings.tls()) {
-      props.put(p + "ssl.checkserveridentity", "true");
-    } else {
-      props.put(p + "starttls.enable", "true"); // upgraded when the server offers it
+    switch (tls) {
+      case IMPLICIT -> {
+        props.put(p + "ssl.enable", "true");
+        props.put(p + "ssl.socketFactory", settings.trust().socketFactory());
+        props.put(p + "socketFactory.fallback", "false"); // never retried with the JVM's factory
+        props.put(p + "ssl.checkserveridentity", "true");
+      }
+      case STARTTLS -> {
+        props.put(p + "starttls.enable", "true");
+        props.put(p + "starttls.required", "true"); // no login without it
+        props.put(p + "ssl.socketFactory", settings.trust().socketFactory());
+        props.put(p + "socketFactory.fallback", "false");
+        props.put(p + "ssl.checkserveridentity", "true");
+      }
+      case NONE -> { // no TLS required, but used when the server offers STARTTLS
+        props.put(p + "starttls.enable", "true");
+        props.put(p + "ssl.socketFactory", settings.trust().socketFactory());
+        props.put(p + "socketFactory.fallback", "false");
+      }
     }
     String secret;
     if (settings.auth() instanceof ImapSettings.OAuth2 oauth) {
@@ -502,7 +537,18 @@ public final class ImapSource implements AutoCloseable {
     }
   }
 
-  private static String describe(Exception e) {
+  /** A connection problem in one line: a TLS failure says what to set; a refused login says so. */
+  private String describe(Exception e) {
+    Optional<String> tls =
+        TlsProblem.explain("IMAP", settings.host(), settings.port(), settings.tls(), settings.trust(), e);
+    if (tls.isPresent()) {
+      return tls.get();
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return "IMAP " + settings.host() + ":" + settings.port() + ": the server refused the login of " + settings.user()
+          + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage().strip() + ")")
+          + "; check imap.user and imap.password (or imap.oauth-token)";
+    }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
   }

@@ -21,6 +21,8 @@ public record ImapStatus(
     STARTING,
     CONNECTED,
     RECONNECTING,
+    /** The server refused the login several times in a row: waiting long before trying again. */
+    LOGIN_REFUSED,
     STOPPED
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.doorman.ingest.mime.MimeMail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -130,11 +131,41 @@ final class HtmlText {
 
   // ------------------------------------------------------------------ comparing with the text part
 
-  /** The visible text of an HTML part, normalised, for asking whether a text stands in it. */
-  static Visible visible(String html) {
-    int tail = Math.max(0, html.length() - 2_000);
-    boolean complete = indexOfIgnoreCase(html, "</body", tail) >= 0 || indexOfIgnoreCase(html, "</html", tail) >= 0;
-    return new Visible(normalise(stripTags(html)), complete);
+  /**
+   * The visible text of an HTML part, normalised, for asking whether a text stands in it. Read from
+   * the part's bytes: tags, comments, {@code <head>}, {@code <style>} and {@code <script>} are
+   * dropped before anything becomes a string, so only the text (a fraction of the part) is decoded.
+   */
+  static Visible visible(MimeMail.Bytes html) {
+    byte[] b = html.data();
+    byte[] kept = new byte[b.length];
+    int n = 0;
+    int i = 0;
+    while (i < b.length) {
+      byte c = b[i];
+      if (c != '<') {
+        kept[n++] = c;
+        i++;
+        continue;
+      }
+      if (startsWith(b, i, "<!--")) {
+        int close = indexOf(b, "-->", i + 4);
+        i = close < 0 ? b.length : close + 3;
+        continue;
+      }
+      String skipped = skippedElement(b, i);
+      int close = indexOf(b, (byte) '>', i + 1);
+      if (close < 0) {
+        break;
+      }
+      i = skipped == null ? close + 1 : endTag(b, skipped, close + 1);
+      kept[n++] = ' ';
+    }
+    String text = new String(kept, 0, n, html.charset());
+    if (text.indexOf('&') >= 0) {
+      text = Parser.unescapeEntities(text, false);
+    }
+    return new Visible(normalise(text), endsAsHtml(b));
   }
 
   /** An HTML part's text: tags and scripts out, entities decoded, spaces and quotes normalised. */
@@ -158,65 +189,91 @@ final class HtmlText {
     }
   }
 
-  /** Tags, comments, {@code <head>}, {@code <style>} and {@code <script>} out; entities decoded. */
-  static String stripTags(String html) {
-    StringBuilder out = new StringBuilder(html.length() / 3);
-    int i = 0;
-    int n = html.length();
-    while (i < n) {
-      char c = html.charAt(i);
-      if (c != '<') {
-        int next = html.indexOf('<', i);
-        int end = next < 0 ? n : next;
-        out.append(html, i, end);
-        i = end;
-        continue;
+  /** Whether a closing body or html tag stands in the last part of the bytes. */
+  private static boolean endsAsHtml(byte[] b) {
+    for (int at = indexOf(b, "</", Math.max(0, b.length - 2_000)); at >= 0; at = indexOf(b, "</", at + 2)) {
+      if (startsWithIgnoreCase(b, at + 2, "body") || startsWithIgnoreCase(b, at + 2, "html")) {
+        return true;
       }
-      if (html.startsWith("<!--", i)) {
-        int close = html.indexOf("-->", i + 4);
-        i = close < 0 ? n : close + 3;
-        continue;
-      }
-      int close = html.indexOf('>', i + 1);
-      if (close < 0) {
-        break;
-      }
-      String skipTo = skippedUntil(html, i);
-      if (skipTo != null) {
-        int end = indexOfIgnoreCase(html, skipTo, close + 1);
-        i = end < 0 ? n : end;
-        continue;
-      }
-      out.append(' ');
-      i = close + 1;
     }
-    String text = out.toString();
-    return text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+    return false;
   }
 
-  /** For {@code <style>}, {@code <script>}, {@code <head>} and {@code <title>}, their end tag. */
-  private static String skippedUntil(String html, int at) {
+  /** For {@code <style>}, {@code <script>}, {@code <head>} and {@code <title>}: the tag's name. */
+  private static String skippedElement(byte[] b, int at) {
+    int first = at + 1 < b.length ? b[at + 1] | 0x20 : 0;
+    if (first != 's' && first != 'h' && first != 't') {
+      return null;
+    }
     for (String tag : new String[] {"style", "script", "head", "title"}) {
-      if (html.regionMatches(true, at + 1, tag, 0, tag.length())) {
-        char after = at + 1 + tag.length() < html.length() ? html.charAt(at + 1 + tag.length()) : '>';
-        if (after == '>' || Character.isWhitespace(after)) {
-          return "</" + tag;
-        }
+      int end = at + 1 + tag.length();
+      if (startsWithIgnoreCase(b, at + 1, tag) && (end >= b.length || b[end] == '>' || b[end] == ' ' || b[end] == '\t'
+          || b[end] == '\r' || b[end] == '\n')) {
+        return tag;
       }
     }
     return null;
   }
 
-  private static int indexOfIgnoreCase(String s, String what, int from) {
-    for (int i = from; i + what.length() <= s.length(); i++) {
-      if (s.regionMatches(true, i, what, 0, what.length())) {
+  /** Where the text resumes after the end tag of a skipped element (the end when there is none). */
+  private static int endTag(byte[] b, String tag, int from) {
+    for (int at = indexOf(b, "</", from); at >= 0; at = indexOf(b, "</", at + 2)) {
+      if (startsWithIgnoreCase(b, at + 2, tag)) {
+        int close = indexOf(b, (byte) '>', at);
+        return close < 0 ? b.length : close + 1;
+      }
+    }
+    return b.length;
+  }
+
+  private static boolean startsWith(byte[] b, int at, String s) {
+    if (at + s.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (b[at + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWithIgnoreCase(byte[] b, int at, String lower) {
+    if (at + lower.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      int c = b[at + k];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] b, byte c, int from) {
+    for (int i = Math.max(0, from); i < b.length; i++) {
+      if (b[i] == c) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Lower case, one space for any run of white space, straight quotes, no invisible characters. */
+  private static int indexOf(byte[] b, String s, int from) {
+    byte first = (byte) s.charAt(0);
+    for (int i = Math.max(0, from); i + s.length() <= b.length; i++) {
+      if (b[i] == first && startsWith(b, i, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** One space for any run of white space, straight quotes, no invisible characters. */
   static String normalise(String s) {
     String t = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(t.length());
@@ -239,7 +296,7 @@ final class HtmlText {
       } else if (c == '\u201c' || c == '\u201d') {
         out.append('"');
       } else {
-        out.append(Character.toLowerCase(c));
+        out.append(c);
       }
     }
     return out.toString().strip();

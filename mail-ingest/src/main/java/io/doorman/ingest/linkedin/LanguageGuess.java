@@ -110,26 +110,52 @@ final class LanguageGuess {
 
   private LanguageGuess() {}
 
+  /** Small words are short: a longer word is never looked up. */
+  private static final int MAX_WORD = 20;
+
+  /** Once one language has this many words and twice any other's, the rest need not be read. */
+  private static final int DECISIVE = 12;
+
   /** The language most of the text's small words belong to; empty when it has too few to tell. */
   static Optional<Language> of(CharSequence text) {
     int[] counts = new int[Language.values().length];
     int total = 0;
-    StringBuilder word = new StringBuilder(16);
+    char[] word = new char[MAX_WORD];
+    int length = 0;
     for (int i = 0, n = text.length(); i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
-      if (Character.isLetter(c) || (c == '\'' && word.length() > 0)) {
-        word.append(Character.toLowerCase(c));
+      if (Character.isLetter(c) || (c == '\'' && length > 0)) {
+        if (length < MAX_WORD) {
+          word[length] = Character.toLowerCase(c);
+        }
+        length++;
         continue;
       }
-      if (word.length() > 0) {
-        Language l = INDEX.get(word.toString());
+      if (length > 0 && length <= MAX_WORD) {
+        Language l = INDEX.get(new String(word, 0, length));
         if (l != null) {
           counts[l.ordinal()]++;
           total++;
+          if (counts[l.ordinal()] >= DECISIVE && decisive(counts, l.ordinal())) {
+            return Optional.of(l);
+          }
         }
-        word.setLength(0);
+      }
+      length = 0;
+    }
+    return best(counts, total);
+  }
+
+  private static boolean decisive(int[] counts, int leader) {
+    for (int i = 0; i < counts.length; i++) {
+      if (i != leader && counts[i] * 2 > counts[leader]) {
+        return false;
       }
     }
+    return true;
+  }
+
+  private static Optional<Language> best(int[] counts, int total) {
     if (total < 3) {
       return Optional.empty();
     }

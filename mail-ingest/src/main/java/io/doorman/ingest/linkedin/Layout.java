@@ -232,12 +232,20 @@ final class Layout {
     return false;
   }
 
-  /** Whether the line names the recipient in full, or their address ("This email was sent to …"). */
+  /**
+   * Whether the line is about the recipient: names their address ("This email was sent to …"), or
+   * their full name within a sentence. A line that is only a name is a person block's, and may be
+   * a namesake's.
+   */
   private static boolean mentions(String text, Optional<String> recipient, Optional<String> address) {
     if (address.isPresent() && !address.get().isBlank() && text.toLowerCase(Locale.ROOT).contains(address.get().toLowerCase(Locale.ROOT))) {
       return true;
     }
-    return recipient.filter(r -> r.strip().indexOf(' ') > 0).map(r -> text.contains(r.strip())).orElse(false);
+    return recipient
+        .map(String::strip)
+        .filter(r -> r.indexOf(' ') > 0 && text.length() >= r.length() + 12)
+        .map(text::contains)
+        .orElse(false);
   }
 
   /** The first line of the paragraph that holds line {@code i}, not above {@code floor}. */

@@ -165,10 +165,8 @@ record Line(String text, Optional<Link> link) {
     if (label.isEmpty()) {
       return Optional.of(unlabelled(url));
     }
-    if (TemplateText.isLinkLabel(label) || LinkRoles.isTracked(url)) {
-      return Optional.of(new Link(label, url, LinkRoles.of(url, label)));
-    }
-    return Optional.empty();
+    Link link = Link.of(label, url);
+    return TemplateText.isLinkLabel(label) || link.tracking().isPresent() ? Optional.of(link) : Optional.empty();
   }
 
   /** The URL from {@code from} to the end of {@code s}, but for one closing '>'. */
@@ -239,7 +237,7 @@ record Line(String text, Optional<Link> link) {
 
   /** A link without a label: its role is what the link itself says. */
   private static Link unlabelled(String url) {
-    return new Link("", url, LinkRoles.of(url, ""));
+    return Link.of("", url);
   }
 
   private static int nextNonBlank(List<String> raw, int from) {

@@ -14,33 +14,40 @@ final class LinkRoles {
 
   static LinkRole of(String url, String label) {
     Url u = Url.of(url);
-    Tracking t = Tracking.of(u);
-    return footer(u, t)
+    return of(u, () -> Tracking.of(u), label);
+  }
+
+  /** The role, asking for the tracking only when the path does not already say it's the footer's. */
+  static LinkRole of(Url u, java.util.function.Supplier<Tracking> tracking, String label) {
+    if (isFooterPath(u)) {
+      return LinkRole.FOOTER;
+    }
+    Tracking t = tracking.get();
+    return footer(t)
         .or(() -> byTracking(u, t))
         .or(() -> byPath(u))
         .or(() -> TemplateText.role(label))
         .orElse(LinkRole.OTHER);
   }
 
-  /** Whether LinkedIn's mail wrote this link: it carries LinkedIn's email tracking. */
-  static boolean isTracked(String url) {
-    return Tracking.of(Url.of(url)).isPresent();
+  /** Unsubscribe, settings, help and legal pages, and the old redirector's footer links. */
+  private static boolean isFooterPath(Url u) {
+    String p = u.path();
+    if (p.contains("unsubscribe") || p.contains("/psettings/") || p.startsWith("/help/")
+        || p.contains("/legal/") || p.contains("/settings")) {
+      return true;
+    }
+    return p.startsWith("/e/v2")
+        && (u.param("m").map(m -> m.equals("unsub") || m.equals("footer")).orElse(false)
+            || u.param("t").map("lun"::equals).orElse(false)
+            || u.param("a").map(a -> a.equalsIgnoreCase("customerServiceUrl")).orElse(false));
   }
 
-  private static Optional<LinkRole> footer(Url u, Tracking t) {
-    String p = u.path();
-    boolean footerPath =
-        p.contains("unsubscribe") || p.contains("/psettings/") || p.startsWith("/help/")
-            || p.contains("/legal/") || p.contains("/settings");
-    boolean footerParams =
-        p.startsWith("/e/v2")
-            && (u.param("m").map(m -> m.equals("unsub") || m.equals("footer")).orElse(false)
-                || u.param("t").map("lun"::equals).orElse(false)
-                || u.param("a").map(a -> a.equalsIgnoreCase("customerServiceUrl")).orElse(false));
+  private static Optional<LinkRole> footer(Tracking t) {
     boolean footerTracking =
         t.section().equals("footer") || t.section().equals("f") || t.role().contains("unsub")
             || t.role().startsWith("help") || t.role().startsWith("learn");
-    return footerPath || footerParams || footerTracking ? Optional.of(LinkRole.FOOTER) : Optional.empty();
+    return footerTracking ? Optional.of(LinkRole.FOOTER) : Optional.empty();
   }
 
   /** The role words of the tracking parameters, where they say one. */

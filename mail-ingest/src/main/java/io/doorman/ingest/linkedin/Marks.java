@@ -40,7 +40,8 @@ record Marks(Family family, String template, int accepts, boolean threads, boole
       threads |= link.role() == LinkRole.THREAD;
       linkedInLink |=
           LinkedInHosts.host(link.url()).map(LinkedInHosts::claimsLinkedIn).orElse(false)
-              && (link.role() != LinkRole.OTHER || LinkRoles.isTracked(link.url()));
+                  && (link.role() != LinkRole.OTHER || link.tracking().isPresent())
+              || link.role().isContent() && link.tracking().isPresent(); // LinkedIn's template on any host
     }
     boolean linkedIn =
         claimsLinkedIn(o) || o.header("X-LinkedIn-Template").isPresent()
@@ -78,7 +79,7 @@ record Marks(Family family, String template, int accepts, boolean threads, boole
     }
     String fallback = "";
     for (Link link : o.links()) {
-      String t = Tracking.of(Url.of(link.url())).template();
+      String t = link.tracking().template();
       if (t.isEmpty()) {
         continue;
       }

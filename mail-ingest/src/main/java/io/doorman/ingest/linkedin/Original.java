@@ -45,12 +45,12 @@ record Original(
     return mail.flatMap(m -> m.header(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  /** The HTML part, when the original has both parts (so the two readings can be compared). */
-  Optional<String> alternativeHtml() {
+  /** The HTML part's bytes, when the original has both parts (so the two readings can be compared). */
+  Optional<MimeMail.Bytes> alternativeHtml() {
     if (fromHtml || mail.isEmpty()) {
       return Optional.empty();
     }
-    return mail.get().html();
+    return mail.get().htmlBytes();
   }
 
   /** Every link of the body, footer included. */

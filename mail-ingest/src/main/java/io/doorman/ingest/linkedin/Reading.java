@@ -23,8 +23,8 @@ final class Reading {
     this.original = original;
     this.marks = marks;
     this.linksShown = linksShown;
-    List<String> early = SenderNames.of(original, original.lines());
-    this.layout = Layout.of(original, message ? early : List.of());
+    // In a message the sender's own "Hi Paul," follows their name: the names end the greeting's search.
+    this.layout = Layout.of(original, message ? SenderNames.of(original, original.lines()) : List.of());
     this.names = SenderNames.of(original, layout.content());
     this.blocks = layout.blocks();
     this.person = PersonBlock.find(blocks, names);
@@ -59,7 +59,7 @@ final class Reading {
     if (kept.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> html = original.alternativeHtml();
+    Optional<io.doorman.ingest.mime.MimeMail.Bytes> html = original.alternativeHtml();
     if (html.isPresent()) {
       HtmlText.Visible visible = HtmlText.visible(html.get());
       if (!visible.complete()) {

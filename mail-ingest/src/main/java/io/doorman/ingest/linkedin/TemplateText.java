@@ -78,13 +78,26 @@ final class TemplateText {
 
   /** Lower case, straight quotes, one space, no trailing full stop: for comparing texts. */
   static String comparable(String s) {
-    String t = Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    t = t.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' ');
-    t = WHITESPACE.matcher(t).replaceAll(" ").strip();
-    while (t.endsWith(".") || t.endsWith("!")) {
-      t = t.substring(0, t.length() - 1).strip();
+    String t = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(t.length());
+    boolean space = true;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        if (!space) {
+          out.append(' ');
+          space = true;
+        }
+        continue;
+      }
+      space = false;
+      out.append(c == '\u2019' || c == '\u2018' ? '\'' : Character.toLowerCase(c));
     }
-    return t;
+    int end = out.length();
+    while (end > 0 && (out.charAt(end - 1) == ' ' || out.charAt(end - 1) == '.' || out.charAt(end - 1) == '!')) {
+      end--;
+    }
+    return out.substring(0, end);
   }
 
   // ------------------------------------------------------------------ greetings
@@ -205,9 +218,17 @@ final class TemplateText {
           k("^(?<name>.{1,80}?) menerima undangan Anda\\b.*$"),
           k("^LinkedIn$"));
 
+  private static final Anchored ANCHORED_HEADINGS = new Anchored(HEADINGS);
+
+  /** Above this length only "This is a reminder that …" can be a heading. */
+  private static final int MAX_NAMED_HEADING = 160;
+
   static boolean isHeading(String line) {
     String l = line.strip();
-    return l.length() <= MAX_HEADING && matchAny(HEADINGS, l).isPresent();
+    if (l.length() > MAX_NAMED_HEADING && !l.regionMatches(true, 0, "This is a reminder", 0, 18)) {
+      return false;
+    }
+    return l.length() <= MAX_HEADING && ANCHORED_HEADINGS.match(l).isPresent();
   }
 
   /** LinkedIn's headings are short; a longer line is content (a reminder sentence is the longest). */
@@ -219,7 +240,7 @@ final class TemplateText {
     if (l.length() > MAX_HEADING) {
       return Optional.empty();
     }
-    Optional<Matcher> m = matchAny(NAMING, l);
+    Optional<Matcher> m = ANCHORED_NAMING.match(l);
     return m.map(x -> x.group("name").strip());
   }
 
@@ -261,6 +282,8 @@ final class TemplateText {
           k("^(?:Pengingat: )?(?<name>.{1,80}?) menunggu (?:tanggapan|balasan) Anda\\.?$"),
           k("^Pesan baru dari (?<name>.{1,80}?)$"),
           k("^(?<name>.{1,80}?) menerima undangan Anda\\b.*$"));
+
+  private static final Anchored ANCHORED_NAMING = new Anchored(NAMING);
 
   private static final List<Keyed> REMINDER =
       List.of(
@@ -590,9 +613,29 @@ final class TemplateText {
           k("^Deze e-mail (?:was|is) (?:bestemd voor|verzonden naar) (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"),
           k("^Email ini (?:ditujukan untuk|dikirim ke) (?<name>[^(]+?)\\s*(?:\\(.*)?\\.?$"));
 
+  /** The footer openings by their first character, folded: most lines' first one rules all out. */
+  private static final Map<Character, List<String>> FOOTER_STARTS_BY_FIRST = new HashMap<>();
+
+  static {
+    for (String start : FOOTER_STARTS) {
+      FOOTER_STARTS_BY_FIRST.computeIfAbsent(foldChar(start.charAt(0)), c -> new java.util.ArrayList<>()).add(start);
+    }
+  }
+
+  private static char foldChar(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
   static boolean isFooterStart(String line) {
     String l = line.strip();
-    for (String start : FOOTER_STARTS) {
+    if (l.isEmpty()) {
+      return false;
+    }
+    List<String> starts = FOOTER_STARTS_BY_FIRST.get(foldChar(l.charAt(0)));
+    if (starts == null) {
+      return false;
+    }
+    for (String start : starts) {
       if (l.regionMatches(true, 0, start, 0, start.length())) {
         return true;
       }
@@ -626,6 +669,73 @@ final class TemplateText {
 
   private static Keyed k(String regex) {
     return new Keyed(keywordOf(regex), p(regex));
+  }
+
+  /**
+   * Patterns filed under the longest word of their keyword: a line is tried only against the
+   * patterns whose word it holds (a heading list of 90 patterns costs a line a few lookups).
+   */
+  private static final class Anchored {
+    private final Map<String, List<Keyed>> byWord = new HashMap<>();
+    private final List<Keyed> always = new java.util.ArrayList<>();
+
+    Anchored(List<Keyed> patterns) {
+      for (Keyed k : patterns) {
+        String word = longestWord(k.keyword());
+        if (word.length() < 3) {
+          always.add(k);
+        } else {
+          byWord.computeIfAbsent(word, w -> new java.util.ArrayList<>()).add(k);
+        }
+      }
+    }
+
+    Optional<Matcher> match(String s) {
+      String lower = s.toLowerCase(Locale.ROOT);
+      for (Keyed k : always) {
+        if (lower.contains(k.keyword())) {
+          Matcher m = k.pattern().matcher(s);
+          if (m.matches()) {
+            return Optional.of(m);
+          }
+        }
+      }
+      int i = 0;
+      int n = lower.length();
+      while (i < n) {
+        while (i < n && !Character.isLetterOrDigit(lower.charAt(i))) {
+          i++;
+        }
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '\'' || lower.charAt(i) == '-')) {
+          i++;
+        }
+        if (i > start) {
+          List<Keyed> candidates = byWord.get(lower.substring(start, i));
+          if (candidates != null) {
+            for (Keyed k : candidates) {
+              if (lower.contains(k.keyword())) {
+                Matcher m = k.pattern().matcher(s);
+                if (m.matches()) {
+                  return Optional.of(m);
+                }
+              }
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static String longestWord(String keyword) {
+      String best = "";
+      for (String w : keyword.split("[^\\p{L}\\p{N}'-]+")) {
+        if (w.length() > best.length()) {
+          best = w;
+        }
+      }
+      return best;
+    }
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param rawPath the path as written (ids in it keep their case)
  * @param query what follows the '?', as written ("" when there is none)
  */
-record Url(String raw, String host, String path, String rawPath, String query) {
+record Url(String raw, String host, String path, String rawPath, String query, int[] params) {
 
   static Url of(String raw) {
     String s = raw.strip();
@@ -45,20 +45,39 @@ record Url(String raw, String host, String path, String rawPath, String query) {
       int queryEnd = hash > q ? hash : end;
       query = s.substring(q + 1, queryEnd);
     }
-    return new Url(raw, host.toLowerCase(Locale.ROOT), rawPath.toLowerCase(Locale.ROOT), rawPath, query);
+    return new Url(raw, host.toLowerCase(Locale.ROOT), rawPath.toLowerCase(Locale.ROOT), rawPath, query, params(query));
+  }
+
+  /** Where each parameter's name starts and its '=' stands, in pairs; read once per link. */
+  private static int[] params(String query) {
+    int count = 0;
+    int[] at = new int[16];
+    int from = 0;
+    while (from < query.length()) {
+      int amp = query.indexOf('&', from);
+      int end = amp < 0 ? query.length() : amp;
+      int eq = query.indexOf('=', from);
+      if (eq > from && eq < end) {
+        if (count + 2 > at.length) {
+          at = java.util.Arrays.copyOf(at, at.length * 2);
+        }
+        at[count++] = from;
+        at[count++] = eq;
+      }
+      from = end + 1;
+    }
+    return java.util.Arrays.copyOf(at, count);
   }
 
   /** The value of one query parameter (name in any case), percent-decoded, if present. */
   Optional<String> param(String name) {
-    int from = 0;
-    while (from < query.length()) {
-      int amp = nextSeparator(from);
-      int eq = query.indexOf('=', from);
-      if (eq > from && eq < amp && query.regionMatches(true, from, name, 0, name.length())
-          && eq - from == name.length()) {
-        return Optional.of(decode(query.substring(eq + 1, amp)));
+    int n = name.length();
+    for (int i = 0; i < params.length; i += 2) {
+      int from = params[i];
+      int eq = params[i + 1];
+      if (eq - from == n && query.regionMatches(true, from, name, 0, n)) {
+        return Optional.of(decode(query.substring(eq + 1, nextSeparator(eq))));
       }
-      from = amp + 1;
     }
     return Optional.empty();
   }

@@ -69,6 +69,18 @@ public final class MimeMail {
     return html.text();
   }
 
+  /**
+   * The first text/html body's bytes, decoded from its transfer encoding only, with its charset:
+   * for a reader that wants a small part of it (its visible text) without making all of it a
+   * string. Empty when there is no HTML body.
+   */
+  public Optional<Bytes> htmlBytes() {
+    return html.bytes();
+  }
+
+  /** A body's bytes, transfer encoding removed, and the charset they are in. */
+  public record Bytes(byte[] data, Charset charset) {}
+
   /** Messages attached as {@code message/rfc822}, read the same way. */
   public List<MimeMail> attachedMessages() {
     return attachedMessages;
@@ -98,6 +110,7 @@ public final class MimeMail {
   /** The HTML body, decoded once, by whichever thread first asks. */
   private final class Deferred {
     private Optional<EncodedBody> encoded;
+    private Bytes bytes;
     private Optional<String> decoded;
 
     Deferred(Optional<EncodedBody> encoded) {
@@ -105,16 +118,24 @@ public final class MimeMail {
       this.decoded = encoded.isEmpty() ? Optional.empty() : null;
     }
 
+    synchronized Optional<Bytes> bytes() {
+      if (bytes == null && encoded.isPresent()) {
+        EncodedBody b = encoded.get();
+        bytes = new Bytes(TransferDecoding.decode(b.transferEncoding(), b.data(), b.from(), b.to()), b.charset());
+      }
+      return Optional.ofNullable(bytes);
+    }
+
     synchronized Optional<String> text() {
       if (decoded == null) {
-        EncodedBody b = encoded.orElseThrow();
-        byte[] bytes = TransferDecoding.decode(b.transferEncoding(), b.data(), b.from(), b.to());
+        Bytes b = bytes().orElseThrow();
         List<String> found = new ArrayList<>();
-        decoded = Optional.of(Charsets.decode(bytes, 0, bytes.length, b.charset(), found));
+        decoded = Optional.of(Charsets.decode(b.data(), 0, b.data().length, b.charset(), found));
         synchronized (warnings) {
           warnings.addAll(found);
         }
         encoded = Optional.empty();
+        bytes = null;
       }
       return decoded;
     }

@@ -13,7 +13,9 @@ import java.util.NoSuchElementException;
  * Streams the messages of an mbox, one at a time, never holding the file: a message starts at a
  * {@code From } line (at the start of the file or after an empty line), and {@code >From } lines
  * lose one {@code >} (mboxrd, which also undoes mboxo's quoting). A message over the size limit is
- * skipped, not buffered, and reported as a problem.
+ * skipped, not buffered, and reported as a problem; so is a line longer than the limit, of which
+ * only the first bytes are kept while the rest is read past, so memory stays bounded whatever the
+ * file holds.
  */
 final class MboxReader implements Iterator<SourceEntry> {
 
@@ -179,33 +181,38 @@ final class MboxReader implements Iterator<SourceEntry> {
 
   /**
    * Moves to the next line, with its line ending; false at the end of input. A line inside the
-   * buffer is not copied; one that spans two reads is gathered in {@link #carry}.
+   * buffer is not copied; one that spans two reads is gathered in {@link #carry}, up to one byte
+   * more than a message may hold (enough to tell it is too long, and to see how it starts).
    */
   private boolean readLine() throws IOException {
     carry.reset();
+    boolean any = false;
     while (true) {
       if (pos == limit && (eof || !fill())) {
-        if (carry.size() == 0) {
-          return false;
-        }
-        return carried();
+        return any && carried();
       }
       int start = pos;
       while (pos < limit && buffer[pos] != '\n') {
         pos++;
       }
-      if (pos < limit) {
+      boolean ends = pos < limit;
+      if (ends) {
         pos++;
-        if (carry.size() == 0) {
-          lineBytes = buffer;
-          lineStart = start;
-          lineLength = pos - start;
-          return true;
-        }
-        carry.write(buffer, start, pos - start);
+      }
+      if (!any && ends) {
+        lineBytes = buffer;
+        lineStart = start;
+        lineLength = pos - start;
+        return true;
+      }
+      any = true;
+      int room = maxBytes + 1 - carry.size();
+      if (room > 0) {
+        carry.write(buffer, start, Math.min(room, pos - start));
+      }
+      if (ends) {
         return carried();
       }
-      carry.write(buffer, start, pos - start);
     }
   }
 

@@ -41,8 +41,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * (MIME and LinkedIn templates), its MIME layer alone, naive Jakarta Mail (MimeMessage, then
  * getContent of every text part) and Apache mime4j's DOM parser. The messages are the first
  * {@code doorman.bench.count} (default 20,000) of the mbox at {@code doorman.bench.mbox} (default
- * /tmp/big.mbox, from {@code gen.py mbox 100000 /tmp/big.mbox}), held in memory. Run with
- * {@code mail-ingest/bench/run-parse-bench.sh}.
+ * /tmp/big.mbox, from {@code gen.py mbox 100000 /tmp/big.mbox}), held in memory. With {@code
+ * -Ddoorman.bench.baseline=…} an earlier build's reader runs in the same JMH run ({@code
+ * baselineReader}; see {@link BaselineReader}). Run with {@code mail-ingest/bench/run-parse-bench.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,6 +59,7 @@ public class ParseBenchmark {
   private final MimeReader mime = new MimeReader();
   private final Session session = Session.getInstance(new Properties());
   private final DefaultMessageBuilder mime4j = mime4jBuilder();
+  private BaselineReader baseline;
 
   @Setup(Level.Trial)
   public void load() throws Exception {
@@ -73,6 +75,7 @@ public class ParseBenchmark {
     if (mails.isEmpty()) {
       throw new IllegalStateException("no messages in " + path + "; run gen.py mbox first");
     }
+    baseline = BaselineReader.fromProperty().orElse(null);
     long notifications = 0;
     for (RawMail m : mails) {
       try {
@@ -98,6 +101,15 @@ public class ParseBenchmark {
       bh.consume(doorman.read(nextMail()));
     } catch (UnreadableMailException e) {
       bh.consume(e);
+    }
+  }
+
+  /** The earlier build named by {@code doorman.bench.baseline}; skipped (a no-op) without one. */
+  @Benchmark
+  public void baselineReader(Blackhole bh) throws Exception {
+    if (baseline != null) {
+      RawMail m = nextMail();
+      bh.consume(baseline.read(m.source(), m.bytes()));
     }
   }
 

@@ -28,6 +28,16 @@ public final class SharedCorpus {
     return dir;
   }
 
+  /** The corpus's emails, or none (with a line saying so) when the corpus is not there. */
+  public static List<Path> emailsIfPresent() throws IOException {
+    Path dir = Path.of(System.getProperty("doorman.corpus", "../shared/corpus"));
+    if (!Files.isRegularFile(dir.resolve("labels.jsonl"))) {
+      System.out.println("SharedCorpus: no corpus at " + dir.toAbsolutePath() + "; only the repo's own emails are used");
+      return List.of();
+    }
+    return emails();
+  }
+
   public static List<Path> emails() throws IOException {
     try (Stream<Path> files = Files.list(dir().resolve("emails"))) {
       return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();

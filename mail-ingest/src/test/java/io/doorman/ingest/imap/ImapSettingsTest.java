@@ -25,7 +25,7 @@ class ImapSettingsTest {
     ImapSettings s = read(Map.of("imap.host", "imap.gmail.com", "imap.user", "d@example.com", "imap.password", "pw"))
         .orElseThrow();
     assertEquals(993, s.port());
-    assertTrue(s.tls());
+    assertEquals(io.doorman.ingest.tls.TlsMode.IMPLICIT, s.tls());
     assertEquals("INBOX", s.folder());
     assertEquals("Doorman/Processed", s.processedFolder());
     assertEquals("Doorman/Review", s.reviewFolder());

@@ -86,7 +86,7 @@ class LineTest {
 
   private static Optional<Link> link(String label, String url) {
     return Optional.of(
-        new Link(label, url, LinkRoles.of(url, label)));
+        Link.of(label, url));
   }
 
   /** The patterns Line once matched, kept as the definition of what it reads. */
