@@ -60,7 +60,7 @@ class LearningWorkedExampleTest {
     Cli.Run learn = Cli.run("learn", "--data-dir", data);
     assertEquals(0, learn.status(), learn.err());
     assertTrue(learn.out().matches("(?s)learned default v1 from 40 decisions, 0 corrections and"
-        + " 361 seed invitations in \\d+\\.\\d s \\(\\d+ features\\)\n"
+        + " 446 seed invitations in \\d+\\.\\d s \\(\\d+ features\\)\n"
         + "cross-validated agreement with past decisions: 1\\.000; with corrections: too few"
         + " corrections to tell\n"), learn.out());
 

@@ -405,7 +405,8 @@ final class ConditionParser {
       Optional<Language> l =
           EnumSet.allOf(Language.class).stream().filter(x -> x.code().equals(s.get())).findFirst();
       if (l.isEmpty()) {
-        nodes.error(n, "language must be en, de, fr or es, not '" + s.get() + "'");
+        nodes.error(n, "language must be one of en, de, fr, es, pt, it, nl, id, not '" + s.get()
+            + "'");
         return Optional.empty();
       }
       set.add(l.get());

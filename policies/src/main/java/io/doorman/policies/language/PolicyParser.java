@@ -409,7 +409,7 @@ public final class PolicyParser {
             .filter(x -> x.code().equals(Nodes.key(l))).findFirst();
         if (lang.isEmpty()) {
           nodes.unknownKey(l.getKeyNode(), "template language", Nodes.key(l),
-              Set.of("en", "de", "fr", "es"));
+              Set.of("en", "de", "fr", "es", "pt", "it", "nl", "id"));
           continue;
         }
         nodes.scalar(l.getValueNode(), "a template").ifPresent(text -> {

@@ -100,6 +100,11 @@ final class TextReading {
     return sentence[i];
   }
 
+  /** Whether a clause or a sentence ends before word {@code i}. */
+  boolean breakBefore(int i) {
+    return breaks[i] != NONE;
+  }
+
   /** The clause word {@code i} stands in, counted from 0 over the whole text. */
   int clause(int i) {
     return clause[i];

@@ -14,7 +14,7 @@ import java.util.Map;
  * wildcards: {@code #} is any number, {@code @} a name (a word written with a capital, not the
  * first of its sentence nor the one after a greeting), {@code word*} any word starting with
  * "word", {@code word~} any word with the same stem in the text's language ("conversation~"
- * matches "conversations"), and {@code ..} zero to three words of anything. Phrases are registered while a policy is parsed
+ * matches "conversations"), and {@code ..} zero to three words of anything within the clause. Phrases are registered while a policy is parsed
  * (each gets an id), then {@link Builder#build()} indexes them by their first word. Finding them
  * records where each occurrence stands, so conditions can ask whether it is negated and which
  * sentence holds it.
@@ -219,8 +219,11 @@ public final class Vocabulary {
         hits.add(id, from, at);
       }
     }
-    if (node.gap != null) {
+    if (node.gap != null) { // up to three words, within the clause: "cut your cloud costs"
       for (int skip = 0; skip <= MAX_GAP && at + skip <= ids.length; skip++) {
+        if (at + skip < ids.length && at + skip > 0 && text.breakBefore(at + skip)) {
+          break;
+        }
         walk(node.gap, text, ids, from, at + skip, hits);
       }
     }
